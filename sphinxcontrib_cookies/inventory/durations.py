@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .problems import shown
+
 #: Units from the largest to the smallest, the order in which parts are shown.
 UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 
@@ -75,7 +77,7 @@ def parse_duration(text: str) -> Duration:
     if words:
         return Duration("period", ((words.group("unit").lower(), int(words.group("amount"))),))
     raise ValueError(
-        f"{text!r} is not a duration; write 'session', 'persistent', an ISO 8601 duration "
+        f"'{shown(text)}' is not a duration; write 'session', 'persistent', an ISO 8601 duration "
         "such as 'P13M' or 'PT30M', a number of seconds, or a number and a unit such as "
         "'13 months' (units: second, minute, hour, day, week, month, year)"
     )

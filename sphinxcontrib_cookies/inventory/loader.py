@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,11 +21,16 @@ from .model import (
     LocalizedText,
     Provider,
 )
-from .problems import InventoryError, InventoryProblem
+from .problems import MAX_PROBLEMS, InventoryError, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence, compose
 
 #: Files larger than this are refused unless the caller allows more.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+#: The deepest values the reader looks into: the top level is at 0, 'cookies' at 1, an entry
+#: at 2, its fields at 3 and the texts of a translated field at 4. Deeper content is checked
+#: by the YAML layer but not kept.
+READ_DEPTH = 4
 
 TOP_LEVEL_KEYS = ("version", "categories", "providers", "cookies")
 CATEGORY_KEYS = ("title", "description", "requires_consent")
@@ -46,13 +51,25 @@ COOKIE_KEYS = (
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
+#: An http(s) address with a host, and none of the characters that a URL cannot hold and that
+#: could close an attribute or a LaTeX argument: spaces, quotes, angle brackets, braces and
+#: backslashes. Invisible characters (bidirectional controls, zero-width spaces) are refused
+#: apart, by ``str.isprintable``.
+_URL = re.compile(r"https?://[^\s/?#@\"<>\\^`{|}]+(?:[/?#][^\s\"<>\\^`{|}]*)?", re.IGNORECASE)
 
 T = TypeVar("T")
 
 
 class _EntryInvalid(Exception):
     """The entry being read has a problem, already reported."""
+
+
+class _TooManyProblems(Exception):
+    """The file has MAX_PROBLEMS problems: it is read no further."""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _kind_of(node: Node) -> str:
@@ -63,20 +80,59 @@ def _kind_of(node: Node) -> str:
     return "text"
 
 
-def _suggestion(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
-    return f"did you mean '{close[0]}'? " if close else ""
+#: "Did you mean" hints compare a misspelt word with every word it could have meant. Each
+#: comparison is cheap, but a hostile file can ask for the product of two large counts (20,000
+#: misspelt references to 20,000 categories), so a file gets this many comparisons plus one per
+#: SUGGESTION_BYTES of its size; hints stop when they are spent. Words longer than
+#: SUGGESTION_LENGTH get no hint.
+SUGGESTION_COMPARISONS = 10_000
+SUGGESTION_BYTES = 50
+SUGGESTION_LENGTH = 100
+
+
+class _Suggestions:
+    """Close matches for misspelt words, remembered per word, within a comparison budget."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.found: dict[tuple[str, int], str] = {}
+
+    def __call__(self, word: str, choices: Collection[str]) -> str:
+        key = (word, id(choices))
+        if key in self.found:
+            return self.found[key]
+        if len(word) > SUGGESTION_LENGTH or len(choices) > self.budget:
+            return ""
+        self.budget -= len(choices)
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
+        hint = f"did you mean '{shown(close[0])}'? " if close else ""
+        self.found[key] = hint
+        return hint
+
+
+def _listed(words: Collection[str], limit: int = 20) -> str:
+    """Words for a message, the first ``limit`` of them: a message stays short however large
+    the file."""
+    if len(words) <= limit:
+        return ", ".join(map(shown, words))
+    first = [shown(word) for word, _ in zip(words, range(limit), strict=False)]
+    return f"{', '.join(first)} and {len(words) - limit:,} more"
 
 
 class _Reader:
-    def __init__(self, path: str, problems: list[InventoryProblem]) -> None:
+    def __init__(self, path: str, problems: list[InventoryProblem], size: int = 0) -> None:
         self.path = path
         self.problems = problems
         self.failed = False
+        self.suggest = _Suggestions(SUGGESTION_COMPARISONS + size // SUGGESTION_BYTES)
 
     def report(self, line: int, kind: str, message: str) -> None:
-        self.problems.append(InventoryProblem(self.path, line, kind, message))
         self.failed = True
+        if len(self.problems) >= MAX_PROBLEMS:
+            if len(self.problems) == MAX_PROBLEMS:
+                self.problems.append(too_many_problems(self.path, line))
+            raise _TooManyProblems
+        self.problems.append(InventoryProblem(self.path, line, kind, message))
 
     def entry(self, read: Callable[[], T]) -> T | None:
         """Read one entry; None when anything in it was wrong."""
@@ -116,7 +172,7 @@ class _Reader:
                 self.report(
                     key.line,
                     "duplicate-key",
-                    f"key '{key.value}' appears twice in {what} (first at line {first}); "
+                    f"key '{shown(key.value)}' appears twice in {what} (first at line {first}); "
                     "keep one of them",
                 )
                 continue
@@ -124,14 +180,16 @@ class _Reader:
                 self.report(
                     key.line,
                     "unknown-key",
-                    f"unknown key '{key.value}' in {what}; {_suggestion(key.value, allowed)}"
+                    f"unknown key '{shown(key.value)}' in {what}; "
+                    f"{self.suggest(key.value, allowed)}"
                     f"the keys allowed here are: {', '.join(allowed)}",
                 )
                 continue
             found[key.value] = (key, value)
         for name in required:
-            if name not in found or (
-                isinstance(found[name][1], Scalar) and found[name][1].is_null  # type: ignore[union-attr]
+            given = found[name][1] if name in found else None
+            if given is None or (
+                isinstance(given, Scalar) and (given.is_null or not given.value.strip())
             ):
                 line = found[name][0].line if name in found else node.line
                 self.report(line, "missing-field", f"{what} has no '{name}'; add it")
@@ -144,7 +202,7 @@ class _Reader:
             return None
         if node.is_null:
             return None
-        if _CONTROL.search(node.value) or "\n" in node.value:
+        if _CONTROL.search(node.value) or "\n" in node.value or "\r" in node.value:
             self.report(
                 node.line,
                 "value",
@@ -153,8 +211,11 @@ class _Reader:
             return None
         return node.value
 
-    def text(self, node: Node, what: str) -> LocalizedText | None:
-        """Text, or a mapping of language codes to text."""
+    def text(self, node: Node, what: str, one_line: bool = False) -> LocalizedText | None:
+        """Text, or a mapping of language codes to text; ``one_line`` joins its lines, for a
+        title or a name that builders show on one line (a line break there could start a roff
+        request in a man page, or end a LaTeX caption)."""
+        clean = _one_line if one_line else str.strip
         self.refuse(node)
         if isinstance(node, Scalar):
             if node.is_null:
@@ -166,7 +227,7 @@ class _Reader:
                     f"{what} contains a control character; remove it",
                 )
                 return None
-            return LocalizedText.plain(node.value.strip())
+            return LocalizedText.plain(clean(node.value))
         if not isinstance(node, Mapping):
             self.report(
                 node.line,
@@ -185,7 +246,7 @@ class _Reader:
                 self.report(
                     key.line,
                     "value",
-                    f"'{language}' in {what} is not a language code; use codes such as "
+                    f"'{shown(language)}' in {what} is not a language code; use codes such as "
                     "'en', 'fr' or 'pt_BR'",
                 )
                 continue
@@ -193,7 +254,7 @@ class _Reader:
                 self.report(
                     key.line,
                     "duplicate-key",
-                    f"language '{language}' appears twice in {what} (first at line "
+                    f"language '{shown(language)}' appears twice in {what} (first at line "
                     f"{seen[language]}); keep one of them",
                 )
                 continue
@@ -201,13 +262,13 @@ class _Reader:
             self.refuse(value)
             if not isinstance(value, Scalar) or value.is_null:
                 self.report(
-                    value.line, "structure", f"the '{language}' text of {what} must be text"
+                    value.line, "structure", f"the '{shown(language)}' text of {what} must be text"
                 )
                 continue
             if _CONTROL.search(value.value):
                 self.report(value.line, "value", f"{what} contains a control character; remove it")
                 continue
-            translations.append((language, value.value.strip()))
+            translations.append((language, clean(value.value)))
         if not node.items:
             self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
         return LocalizedText(tuple(translations)) if translations else None
@@ -221,18 +282,19 @@ class _Reader:
             return True
         if lowered in ("false", "no"):
             return False
-        self.report(node.line, "value", f"{what} must be true or false, not '{value}'")
+        self.report(node.line, "value", f"{what} must be true or false, not '{shown(value)}'")
         return None
 
     def url(self, node: Node, what: str) -> str | None:
         value = self.scalar(node, what)
         if value is None:
             return None
-        if not _URL.fullmatch(value):
+        if not _URL.fullmatch(value) or not value.isprintable():
             self.report(
                 node.line,
                 "value",
-                f"{what} '{value}' is not a web address; give a full http:// or https:// URL",
+                f"{what} '{shown(value)}' is not a web address; give a full http:// or "
+                "https:// URL, without spaces, quotes, angle brackets or braces",
             )
             return None
         return value
@@ -245,8 +307,8 @@ class _Reader:
             self.report(
                 node.line,
                 "value",
-                f"{what} '{value}' is not one of: {', '.join(choices)}; "
-                f"{_suggestion(value, choices)}".rstrip("; "),
+                f"{what} '{shown(value)}' is not one of: {', '.join(choices)}; "
+                f"{self.suggest(value, choices)}".rstrip("; "),
             )
             return None
         return value
@@ -257,15 +319,15 @@ class _Reader:
             self.report(
                 key.line,
                 "value",
-                f"{what} '{value}' may hold only letters, digits, '-' and '_'",
+                f"{what} '{shown(value)}' may hold only letters, digits, '-' and '_'",
             )
             return None
         return value
 
 
 class _InventoryReader(_Reader):
-    def __init__(self, path: str) -> None:
-        super().__init__(path, [])
+    def __init__(self, path: str, size: int = 0) -> None:
+        super().__init__(path, [], size)
         self.categories: dict[str, Category] = {}
         self.providers: dict[str, Provider] = {}
         self.declared_categories: set[str] = set()
@@ -302,8 +364,13 @@ class _InventoryReader(_Reader):
             self.mapping_of(top["providers"][1], "'providers'", self.provider)
         if "cookies" in top:
             self.cookie_list(top["cookies"][1])
+        return self.inventory()
+
+    def inventory(self) -> CookieInventory:
+        """What was read so far, with its problems in the order of their lines."""
+        problems = tuple(sorted(self.problems, key=lambda problem: problem.line))
         return CookieInventory(
-            self.path, self.categories, self.providers, tuple(self.cookies), tuple(self.problems)
+            self.path, self.categories, self.providers, tuple(self.cookies), problems
         )
 
     def version(self, node: Node) -> None:
@@ -326,7 +393,7 @@ class _InventoryReader(_Reader):
                 self.report(
                     key.line,
                     "duplicate-key",
-                    f"'{key.value}' is declared twice in {what} (first at line "
+                    f"'{shown(key.value)}' is declared twice in {what} (first at line "
                     f"{seen[key.value]}); keep one of them",
                 )
                 continue
@@ -338,9 +405,13 @@ class _InventoryReader(_Reader):
         category_id = self.identifier(key, "a category id")
         if category_id is not None:
             self.declared_categories.add(category_id)
-        what = f"category '{category_id}'"
+        what = f"category '{shown(category_id)}'" if category_id is not None else "a category"
         found = self.fields(node, what, CATEGORY_KEYS, ("title", "description"))
-        title = self.text(found["title"][1], f"the title of {what}") if "title" in found else None
+        title = (
+            self.text(found["title"][1], f"the title of {what}", one_line=True)
+            if "title" in found
+            else None
+        )
         description = (
             self.text(found["description"][1], f"the description of {what}")
             if "description" in found
@@ -360,9 +431,13 @@ class _InventoryReader(_Reader):
         provider_id = self.identifier(key, "a provider id")
         if provider_id is not None:
             self.declared_providers.add(provider_id)
-        what = f"provider '{provider_id}'"
+        what = f"provider '{shown(provider_id)}'" if provider_id is not None else "a provider"
         found = self.fields(node, what, PROVIDER_KEYS, ("name",))
-        name = self.text(found["name"][1], f"the name of {what}") if "name" in found else None
+        name = (
+            self.text(found["name"][1], f"the name of {what}", one_line=True)
+            if "name" in found
+            else None
+        )
         links = {
             field: self.url(found[field][1], f"'{field}' of {what}")
             for field in ("url", "privacy_policy")
@@ -392,7 +467,7 @@ class _InventoryReader(_Reader):
     def cookie(self, node: Node) -> Cookie | None:
         found = self.fields(node, "a cookie entry", COOKIE_KEYS, ("category", "purpose"))
         names = self.names(node, found)
-        what = f"cookie '{names[0]}'" if names else "this cookie entry"
+        what = f"cookie '{shown(names[0])}'" if names else "this cookie entry"
 
         def optional(key: str, read: Callable[[Node], T]) -> T | None:
             return read(found[key][1]) if key in found else None
@@ -416,7 +491,7 @@ class _InventoryReader(_Reader):
                 self.report(
                     line,
                     "duplicate-cookie",
-                    f"cookie '{name}' is already declared at line {first}; merge the two "
+                    f"cookie '{shown(name)}' is already declared at line {first}; merge the two "
                     "entries, or give each its own 'domain'",
                 )
                 return None
@@ -434,10 +509,13 @@ class _InventoryReader(_Reader):
             )
             return ()
         if "name" in found:
-            name = self.scalar(found["name"][1], "a cookie name")
-            if name is None:
-                self.report(found["name"][1].line, "missing-field", "the cookie name is empty")
-            return (name.strip(),) if name else ()
+            value = found["name"][1]
+            name = self.scalar(value, "a cookie name")
+            if name is not None and name.strip():
+                return (name.strip(),)
+            if name is not None or (isinstance(value, Scalar) and value.is_null):
+                self.report(value.line, "missing-field", "the cookie name is empty")
+            return ()
         if "names" not in found:
             self.report(
                 node.line,
@@ -457,10 +535,10 @@ class _InventoryReader(_Reader):
         names = []
         for item in value.items:
             name = self.scalar(item, "a cookie name")
-            if name is None and not self.failed:
-                self.report(item.line, "missing-field", "a cookie name in 'names' is empty")
-            elif name is not None:
+            if name is not None and name.strip():
                 names.append(name.strip())
+            elif name is not None or (isinstance(item, Scalar) and item.is_null):
+                self.report(item.line, "missing-field", "a cookie name in 'names' is empty")
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node) -> str | None:
@@ -469,12 +547,12 @@ class _InventoryReader(_Reader):
             return category_id
         if category_id in self.declared_categories:  # declared, but its own entry has a problem
             raise _EntryInvalid
-        declared = ", ".join(self.categories) or "none yet"
+        declared = _listed(self.categories) or "none yet"
         self.report(
             node.line,
             "reference",
-            f"category '{category_id}' is not declared under 'categories'; "
-            f"{_suggestion(category_id, self.categories)}declared categories: {declared}",
+            f"category '{shown(category_id)}' is not declared under 'categories'; "
+            f"{self.suggest(category_id, self.categories)}declared categories: {declared}",
         )
         return None
 
@@ -486,12 +564,12 @@ class _InventoryReader(_Reader):
             return self.providers[value]
         if value in self.declared_providers:  # declared, but its own entry has a problem
             raise _EntryInvalid
-        hint = _suggestion(value, self.providers)
+        hint = self.suggest(value, self.providers)
         if hint:
             self.report(
                 node.line,
                 "reference",
-                f"provider '{value}' is not declared under 'providers'; {hint}"
+                f"provider '{shown(value)}' is not declared under 'providers'; {hint}"
                 "(a provider that is not declared is shown as written)",
             )
             return None
@@ -521,7 +599,7 @@ class _InventoryReader(_Reader):
             self.report(
                 node.line,
                 "value",
-                f"the domain of {what} '{value}' must be a host name such as '.example.com'",
+                f"the domain of {what} '{shown(value)}' must be a host name such as '.example.com'",
             )
             return None
         return value.strip() if value else None
@@ -542,7 +620,7 @@ def parse_inventory(data: bytes, path: str) -> CookieInventory:
                 "save it as UTF-8",
             )
         ) from None
-    root, problems = compose(text, path)
+    root, problems = compose(text, path, keep_depth=READ_DEPTH)
     if root is None:
         raise InventoryError(
             InventoryProblem(
@@ -552,13 +630,12 @@ def parse_inventory(data: bytes, path: str) -> CookieInventory:
                 "the inventory is empty; it needs at least 'categories' and 'cookies'",
             )
         )
-    reader = _InventoryReader(path)
+    reader = _InventoryReader(path, len(data))
     reader.problems.extend(problems)
-    inventory = reader.read(root)
-    ordered = tuple(sorted(inventory.problems, key=lambda problem: problem.line))
-    return CookieInventory(
-        inventory.path, inventory.categories, inventory.providers, inventory.cookies, ordered
-    )
+    try:
+        return reader.read(root)
+    except _TooManyProblems:
+        return reader.inventory()
 
 
 def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CookieInventory:

@@ -22,6 +22,24 @@ PROBLEM_KINDS = (
 )
 
 
+#: A file is not checked further once it has this many problems: a hostile or broken file
+#: cannot flood the build log, nor make the loader format millions of messages.
+MAX_PROBLEMS = 1000
+
+#: How many characters of a value from the file a message repeats.
+SHOWN_LENGTH = 60
+
+
+def shown(value: str) -> str:
+    """``value`` as a message repeats it: cut short, with control and invisible characters
+    written as escapes, so that a hostile file cannot flood or rewrite a build log."""
+    cut = len(value) > SHOWN_LENGTH
+    text = value[:SHOWN_LENGTH] if cut else value
+    if not text.isprintable():
+        text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return text + "..." if cut else text
+
+
 @dataclass(frozen=True, slots=True)
 class InventoryProblem:
     """One thing wrong in an inventory: where it is, what kind, and what to do about it."""
@@ -37,6 +55,17 @@ class InventoryProblem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def too_many_problems(path: str, line: int) -> InventoryProblem:
+    """The problem that stops the checking of a file, at the line where it stopped."""
+    return InventoryProblem(
+        path,
+        line,
+        "limit",
+        f"this file has more than {MAX_PROBLEMS:,} problems; the rest of it was not checked. "
+        "Fix these and build again",
+    )
 
 
 class InventoryError(Exception):

@@ -8,12 +8,13 @@ constructs an object.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-from .problems import InventoryError, InventoryProblem
+from .problems import MAX_PROBLEMS, InventoryError, InventoryProblem, shown, too_many_problems
 
 try:
     from yaml._yaml import CParser as _Parser
@@ -62,13 +63,17 @@ def _line(event: Any) -> int:
 
 
 class _Composer:
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, keep_depth: int) -> None:
         self.parser = _Parser(text)
         self.path = path
+        self.keep_depth = keep_depth
         self.problems: list[InventoryProblem] = []
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(InventoryProblem(self.path, line, "yaml", message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(InventoryProblem(self.path, line, "yaml", message))
+        elif len(self.problems) == MAX_PROBLEMS:  # the syntax of the rest is still checked
+            self.problems.append(too_many_problems(self.path, line))
 
     def compose(self) -> Node | None:
         parser = self.parser
@@ -91,38 +96,54 @@ class _Composer:
             )
         return root
 
-    def node(self, event: Any, depth: int) -> Node:
-        line = _line(event)
-        if isinstance(event, yaml.AliasEvent):
-            self.problem(
-                line,
-                f"alias '*{event.anchor}' is not allowed in an inventory; "
-                "write the value out in full",
-            )
-            return Refused(line)
+    def check(self, event: Any, line: int) -> None:
+        """Report the anchor and the tag of a node, if it has them."""
         if event.anchor is not None:
             self.problem(
                 line,
-                f"anchor '&{event.anchor}' is not allowed in an inventory; remove it "
+                f"anchor '&{shown(event.anchor)}' is not allowed in an inventory; remove it "
                 "(aliases are refused, so anchors serve no purpose)",
             )
         if event.tag is not None and event.tag != "!":
             self.problem(
                 line,
-                f"YAML tag '{event.tag}' is not supported; remove it, the value is read as text",
+                f"YAML tag '{shown(event.tag)}' is not supported; remove it, the value is read "
+                "as text",
             )
+
+    def alias(self, event: Any, line: int) -> Refused:
+        self.problem(
+            line,
+            f"alias '*{shown(event.anchor)}' is not allowed in an inventory; "
+            "write the value out in full",
+        )
+        return Refused(line)
+
+    def too_deep(self, line: int) -> InventoryError:
+        return InventoryError(
+            InventoryProblem(
+                self.path,
+                line,
+                "limit",
+                f"values nest more than {MAX_DEPTH} levels deep; an inventory needs "
+                "four: flatten this part of the file",
+            )
+        )
+
+    def node(self, event: Any, depth: int) -> Node:
+        line = _line(event)
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, line)
+        self.check(event, line)
         if isinstance(event, yaml.ScalarEvent):
             return Scalar(event.value, line, plain=not event.style and event.tag is None)
         if depth >= MAX_DEPTH:
-            raise InventoryError(
-                InventoryProblem(
-                    self.path,
-                    line,
-                    "limit",
-                    f"values nest more than {MAX_DEPTH} levels deep; an inventory needs "
-                    "four: flatten this part of the file",
-                )
-            )
+            raise self.too_deep(line)
+        if depth >= self.keep_depth:
+            self.skip(depth)
+            if isinstance(event, yaml.SequenceStartEvent):
+                return Sequence([], line)
+            return Mapping([], line)
         parser = self.parser
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Node] = []
@@ -137,10 +158,37 @@ class _Composer:
         parser.get_event()
         return Mapping(pairs, line)
 
+    def skip(self, depth: int) -> None:
+        """Read the content of a collection nested too deeply for the reader to look at: its
+        anchors, aliases, tags and depth are checked as everywhere, but no node is kept. Building
+        nodes is most of the composer's time, and a hostile file can nest millions of them."""
+        get_event = self.parser.get_event
+        level = depth
+        while level >= depth:
+            event: Any = get_event()
+            kind = type(event)
+            if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                level -= 1
+            elif kind is yaml.AliasEvent:
+                self.alias(event, _line(event))
+            else:
+                if event.anchor is not None or event.tag is not None:
+                    self.check(event, _line(event))
+                if kind is not yaml.ScalarEvent:
+                    level += 1
+                    if level >= MAX_DEPTH:
+                        raise self.too_deep(_line(event))
 
-def compose(text: str, path: str) -> tuple[Node | None, list[InventoryProblem]]:
-    """Parse one YAML document; raise InventoryError for text that is not YAML at all."""
-    composer = _Composer(text, path)
+
+def compose(
+    text: str, path: str, keep_depth: int = MAX_DEPTH
+) -> tuple[Node | None, list[InventoryProblem]]:
+    """Parse one YAML document; raise InventoryError for text that is not YAML at all.
+
+    Collections at ``keep_depth`` (the root is at 0) are returned without their content, which
+    is still checked; a reader that looks no deeper loses nothing and saves the time.
+    """
+    composer = _Composer(text, path, keep_depth)
     try:
         root = composer.compose()
     except yaml.MarkedYAMLError as error:
@@ -156,6 +204,8 @@ def compose(text: str, path: str) -> tuple[Node | None, list[InventoryProblem]]:
                 "on this line and the one before",
             )
         ) from None
+    except yaml.reader.ReaderError as error:
+        raise InventoryError(_unreadable_character(text, path, error)) from None
     except yaml.YAMLError as error:
         raise InventoryError(
             InventoryProblem(path, 1, "yaml", f"YAML syntax error: {error}")
@@ -165,3 +215,24 @@ def compose(text: str, path: str) -> tuple[Node | None, list[InventoryProblem]]:
         if dispose is not None:
             dispose()
     return root, composer.problems
+
+
+#: What YAML does not allow in a file (its printable set, inverted), and its line breaks.
+_NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _unreadable_character(text: str, path: str, error: yaml.reader.ReaderError) -> InventoryProblem:
+    """A character YAML does not allow in a file, such as NUL or ESC, at its line: the parser's
+    offset counts bytes or characters depending on the parser, so the character is found anew."""
+    found = _NOT_YAML.search(text)
+    if found is None:
+        return InventoryProblem(path, 1, "yaml", f"YAML syntax error: {error.reason}")
+    line = len(_LINE_BREAK.findall(text, 0, found.start())) + 1
+    return InventoryProblem(
+        path,
+        line,
+        "yaml",
+        f"the character U+{ord(found.group()):04X} is not allowed in a YAML file (control "
+        "characters are not); remove it",
+    )
