@@ -82,22 +82,23 @@ class _TableBuilder:
         written = self.inventory_text(cookie, column)
         if written is not None:
             for paragraph in content:
-                self.mark(paragraph, written, cookie.line)
+                self.mark(paragraph, *written)
         return content, [text]
 
     def mark(self, node: nodes.Element, text: LocalizedText, line: int) -> None:
         mark_inventory_text(node, text, self.options.language, self.inventory.path, line)
 
-    def inventory_text(self, cookie: Cookie, column: str) -> LocalizedText | None:
-        """The inventory's own text shown in ``column``, if the cell shows some."""
+    def inventory_text(self, cookie: Cookie, column: str) -> tuple[LocalizedText, int] | None:
+        """The inventory's own text shown in ``column`` (if the cell shows some) and its line."""
         if column == "purpose":
-            return cookie.purpose
-        if column == "function":
-            return cookie.function
+            return cookie.purpose, cookie.line
+        if column == "function" and cookie.function is not None:
+            return cookie.function, cookie.line
         if column == "duration" and isinstance(cookie.duration, LocalizedText):
-            return cookie.duration
-        if column == "category":
-            return self.inventory.categories[cookie.category].title
+            return cookie.duration, cookie.line
+        category = self.inventory.categories[cookie.category]
+        if column == "category" and category.title is not None:
+            return category.title, category.line
         return None
 
     def column_text(self, cookie: Cookie, column: str) -> str:
