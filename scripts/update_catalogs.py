@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -124,10 +125,20 @@ def check(languages: Iterable[str]) -> list[str]:
     return problems
 
 
+def write_unless_only_dated(path: Path, content: bytes) -> None:
+    """Write ``content``, unless the file differs from it by its creation date only."""
+
+    def undated(data: bytes) -> bytes:
+        return re.sub(rb'"POT-Creation-Date: [^"]*"', b"", data)
+
+    if not path.exists() or undated(path.read_bytes()) != undated(content):
+        path.write_bytes(content)
+
+
 def update(languages: Iterable[str]) -> None:
     template = extract()
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
-    (LOCALE_DIR / f"{DOMAIN}.pot").write_bytes(po_bytes(template))
+    write_unless_only_dated(LOCALE_DIR / f"{DOMAIN}.pot", po_bytes(template))
     for language in languages:
         catalog = updated(language, template)
         path = po_path(language)
