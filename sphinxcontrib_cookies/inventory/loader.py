@@ -550,7 +550,7 @@ def parse_inventory(data: bytes, path: str) -> CookieInventory:
                 path,
                 1,
                 "empty",
-                "the inventory is empty; it needs at least 'categories' and 'cookies'",
+                "the inventory is empty; add at least 'categories' and 'cookies'",
             )
         )
     reader = _InventoryReader(path)
