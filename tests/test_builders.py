@@ -27,7 +27,9 @@ LONG_NAME = "a_rather_long_cookie_name_that_must_never_be_broken_in_text"
 
 
 @pytest.fixture(scope="module", params=BUILDERS)
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> SphinxTestApp:
     return build_copy("basic", tmp_path_factory.mktemp(request.param), request.param)
 
 
@@ -35,8 +37,8 @@ def all_output(outdir: Path) -> str:
     return "\n".join(
         path.read_text(encoding="utf-8", errors="replace")
         for path in sorted(outdir.rglob("*"))
-        if path.is_file() and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi",
-                                               ".pot", ".xml"}
+        if path.is_file()
+        and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi", ".pot", ".xml"}
     )
 
 
@@ -97,7 +99,11 @@ def test_latex_role_targets_exist(latex_app: SphinxTestApp) -> None:
     targets = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     cookie_targets = {target for target in targets if ":cookie-" in target}
-    assert cookie_targets == {"options:cookie-sessionid", "options:cookie-vc-id", "options:cookie-on"}
+    assert cookie_targets == {
+        "options:cookie-sessionid",
+        "options:cookie-vc-id",
+        "options:cookie-on",
+    }
     assert cookie_targets <= labels
 
 

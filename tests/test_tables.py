@@ -93,7 +93,9 @@ def test_rows_have_ids(basic: SphinxTestApp) -> None:
 
 
 def test_empty_category_is_left_out(basic: SphinxTestApp) -> None:
-    assert "Unused category" not in [table.caption for table in cookie_tables(page(basic, "policy"))]
+    assert "Unused category" not in [
+        table.caption for table in cookie_tables(page(basic, "policy"))
+    ]
 
 
 def test_categories_option_filters_and_orders(basic: SphinxTestApp) -> None:

@@ -44,7 +44,12 @@ EXPECTED = [
     ("entries.yaml", 43, "value", "the party of cookie 'bad_party' must be one of: first, third"),
     ("entries.yaml", 45, "value", "a cookie entry has both 'name' and 'names'; keep"),
     ("entries.yaml", 48, "duplicate-cookie", "cookie 'kept' is already declared at line 12"),
-    ("syntax.yaml", 5, "yaml", "YAML syntax error: while parsing a flow sequence (begun at line 4)"),
+    (
+        "syntax.yaml",
+        5,
+        "yaml",
+        "YAML syntax error: while parsing a flow sequence (begun at line 4)",
+    ),
     ("latin1.yaml", 3, "encoding", "the file is not UTF-8 (byte 0xe9 at offset 31)"),
     ("empty.yaml", 1, "empty", "the inventory is empty"),
     ("shape.yaml", 6, "structure", "'cookies' must be a list of entries"),
@@ -72,8 +77,21 @@ def test_messages_say_how_to_fix(warned: SphinxTestApp) -> None:
     for _, _, message, _ in warnings_of(warned):
         assert any(
             hint in message
-            for hint in ("add", "did you mean", "keep", "write", "save", "give", "must",
-                         "check", "merge", "remove", "correct", "its ", "the columns are")
+            for hint in (
+                "add",
+                "did you mean",
+                "keep",
+                "write",
+                "save",
+                "give",
+                "must",
+                "check",
+                "merge",
+                "remove",
+                "correct",
+                "its ",
+                "the columns are",
+            )
         ), message
 
 
