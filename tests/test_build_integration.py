@@ -73,7 +73,9 @@ def test_parallel_build_gives_the_same_output_and_warnings(tmp_path: Path) -> No
     assert "reading sources... [ 33%] index .. page04" in strip_colors(parallel.status.getvalue())
     pages = sorted(path.name for path in serial.outdir.glob("page*.html"))
     assert len(pages) == 12
-    match, mismatch, errors = filecmp.cmpfiles(serial.outdir, parallel.outdir, pages, shallow=False)
+    _match, mismatch, errors = filecmp.cmpfiles(
+        serial.outdir, parallel.outdir, pages, shallow=False
+    )
     assert (mismatch, errors) == ([], [])
     for page in pages:  # the role on each page links to the next page's table
         number = int(page[4:6])
