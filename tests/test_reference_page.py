@@ -40,5 +40,5 @@ def test_reference_structure(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert all(
         cell.links == ["https://platform.example/privacy"]
-        for cell in table.column("Service provider's name")
+        for cell in table.column("Service provider\u2019s name")
     )
