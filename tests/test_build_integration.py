@@ -118,3 +118,10 @@ def test_myst_pages_use_the_same_directives_options_and_role(tmp_path: Path) -> 
     assert "bad.md:6: WARNING: unknown option :colums: of cookie-table" in warnings
     assert "bad.md:6: WARNING: category 'nope' in :categories:" in warnings
     assert warnings.count("[cookies.option]") == 2
+
+
+def test_the_yaml_is_parsed_once_per_build_whatever_the_directives(tmp_path: Path) -> None:
+    serial = build_copy("parallel", tmp_path / "serial", verbosity=1)
+    assert strip_colors(serial.status.getvalue()).count("parsing cookie inventory") == 1
+    parallel = build_copy("parallel", tmp_path / "parallel", parallel=2, verbosity=1)
+    assert strip_colors(parallel.status.getvalue()).count("parsing cookie inventory") == 1

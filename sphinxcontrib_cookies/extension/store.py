@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sphinx.util import logging
 
 from ..inventory import CookieInventory, InventoryError, InventoryProblem, parse_inventory
+from ..translations import __
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ def report(problem: InventoryProblem) -> None:
 
 
 def _parse(path: str, data: bytes) -> CookieInventory | InventoryProblem:
+    logger.verbose(__("parsing cookie inventory %s"), path)
     try:
         return parse_inventory(data, path)
     except InventoryError as error:
