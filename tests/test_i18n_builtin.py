@@ -4,10 +4,11 @@ is (``:intro:``) and first- and third-party cookies (``:parties:``)."""
 from __future__ import annotations
 
 import pytest
-from i18n_pages import Block, page_blocks
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import STANDARD_CATEGORIES, parse_inventory
+
+from i18n_pages import Block, page_blocks
 
 
 def test_a_standard_category_may_leave_out_its_title_and_description() -> None:

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from i18n_pages import page_blocks
 from sphinx.locale import get_translator
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.translations import CATALOG
+
+from i18n_pages import page_blocks
 
 
 def build(

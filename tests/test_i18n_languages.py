@@ -8,11 +8,12 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from i18n_pages import Block, page_blocks
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import parse_duration
 from sphinxcontrib_cookies.render import format_duration
+
+from i18n_pages import Block, page_blocks
 
 ROOT = Path(__file__).parent / "roots" / "test-i18n-policy"
 LANGUAGES = (
