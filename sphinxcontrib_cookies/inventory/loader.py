@@ -14,6 +14,7 @@ from typing import TypeVar
 from .durations import Duration, parse_duration
 from .model import (
     PARTIES,
+    STANDARD_CATEGORIES,
     STORAGE_TYPES,
     Category,
     Cookie,
@@ -293,8 +294,8 @@ class _Reader:
             self.report(
                 node.line,
                 "value",
-                f"{what} '{shown(value)}' is not a web address; give a full http:// or "
-                "https:// URL, without spaces, quotes, angle brackets or braces",
+                f"{what} must be a full http:// or https:// address (without spaces, quotes, "
+                f"angle brackets or braces), not '{shown(value)}'",
             )
             return None
         return value
@@ -307,7 +308,7 @@ class _Reader:
             self.report(
                 node.line,
                 "value",
-                f"{what} '{shown(value)}' is not one of: {', '.join(choices)}; "
+                f"{what} must be one of: {', '.join(choices)}, not '{shown(value)}'; "
                 f"{self.suggest(value, choices)}".rstrip("; "),
             )
             return None
@@ -406,7 +407,11 @@ class _InventoryReader(_Reader):
         if category_id is not None:
             self.declared_categories.add(category_id)
         what = f"category '{shown(category_id)}'" if category_id is not None else "a category"
-        found = self.fields(node, what, CATEGORY_KEYS, ("title", "description"))
+        if category_id in STANDARD_CATEGORIES and isinstance(node, Scalar) and node.is_null:
+            self.categories[category_id] = Category(category_id, None, None, None, key.line)
+            return  # ``necessary:`` alone: every text is built in
+        required = () if category_id in STANDARD_CATEGORIES else ("title", "description")
+        found = self.fields(node, what, CATEGORY_KEYS, required)
         title = (
             self.text(found["title"][1], f"the title of {what}", one_line=True)
             if "title" in found
@@ -505,7 +510,8 @@ class _InventoryReader(_Reader):
             self.report(
                 found["names"][0].line,
                 "value",
-                "a cookie entry has either 'name' (one cookie) or 'names' (a list), not both",
+                "a cookie entry has both 'name' and 'names'; keep 'name' for one cookie, "
+                "or 'names' for a list",
             )
             return ()
         if "name" in found:
@@ -627,7 +633,7 @@ def parse_inventory(data: bytes, path: str) -> CookieInventory:
                 path,
                 1,
                 "empty",
-                "the inventory is empty; it needs at least 'categories' and 'cookies'",
+                "the inventory is empty; add at least 'categories' and 'cookies'",
             )
         )
     reader = _InventoryReader(path, len(data))
