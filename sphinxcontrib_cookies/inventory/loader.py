@@ -150,8 +150,15 @@ class _Reader:
             raise _EntryInvalid
 
     def fields(
-        self, node: Node, what: str, allowed: tuple[str, ...], required: tuple[str, ...]
+        self,
+        node: Node,
+        what: str,
+        allowed: tuple[str, ...],
+        required: tuple[str, ...],
+        declared_at: int | None = None,
     ) -> dict[str, tuple[Scalar, Node]]:
+        """The keys and values of an entry; a missing field is reported where the entry is
+        declared (``declared_at``, the line of its id), else where its mapping starts."""
         self.refuse(node)
         if not isinstance(node, Mapping):
             self.report(
@@ -192,7 +199,7 @@ class _Reader:
             if given is None or (
                 isinstance(given, Scalar) and (given.is_null or not given.value.strip())
             ):
-                line = found[name][0].line if name in found else node.line
+                line = found[name][0].line if name in found else declared_at or node.line
                 self.report(line, "missing-field", f"{what} has no '{name}'; add it")
         return found
 
@@ -411,7 +418,7 @@ class _InventoryReader(_Reader):
             self.categories[category_id] = Category(category_id, None, None, None, key.line)
             return  # ``necessary:`` alone: every text is built in
         required = () if category_id in STANDARD_CATEGORIES else ("title", "description")
-        found = self.fields(node, what, CATEGORY_KEYS, required)
+        found = self.fields(node, what, CATEGORY_KEYS, required, key.line)
         title = (
             self.text(found["title"][1], f"the title of {what}", one_line=True)
             if "title" in found
@@ -437,7 +444,7 @@ class _InventoryReader(_Reader):
         if provider_id is not None:
             self.declared_providers.add(provider_id)
         what = f"provider '{shown(provider_id)}'" if provider_id is not None else "a provider"
-        found = self.fields(node, what, PROVIDER_KEYS, ("name",))
+        found = self.fields(node, what, PROVIDER_KEYS, ("name",), key.line)
         name = (
             self.text(found["name"][1], f"the name of {what}", one_line=True)
             if "name" in found
