@@ -1,0 +1,317 @@
+"""Markup in an inventory comes out as text in every builder, and unsafe addresses are refused.
+
+The test-hardening-injection project puts HTML, JavaScript, reST, MyST, LaTeX, roff and Texinfo
+into every text field of its inventory and builds it with each builder. The assertions read the
+files each builder wrote: the markup must be there, escaped, and must not have been interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from defusedxml import ElementTree
+from sphinx.testing.util import SphinxTestApp
+
+from sphinxcontrib_cookies.inventory import parse_inventory
+
+from conftest import build_copy, strip_colors
+
+BUILDERS = ("html", "latex", "text", "man", "texinfo", "epub", "xml")
+PAYLOADS = (
+    "<script>alert('name')</script>",
+    "<img src=x onerror=alert('purpose')>",
+    "<script>alert('duration')</script>",
+    "</a><script>alert('provider')</script>",
+    ".. raw:: html",
+    ":raw-html:`<b>role</b>`",
+    "{eval-rst}`x`",
+)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], SphinxTestApp]:
+    """The injection project built with a builder, once per builder."""
+    apps: dict[str, SphinxTestApp] = {}
+
+    def built_with(builder: str) -> SphinxTestApp:
+        if builder not in apps:
+            destination = tmp_path_factory.mktemp(f"injection-{builder}")
+            apps[builder] = build_copy("hardening-injection", destination, builder)
+        return apps[builder]
+
+    return built_with
+
+
+def plain_quotes(text: str) -> str:
+    """Text with Sphinx's smart quotes (applied to inventory text too) made straight again."""
+    return text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+
+
+def output_of(app: SphinxTestApp, pattern: str) -> str:
+    files = sorted(Path(app.outdir).rglob(pattern))
+    assert files, f"no {pattern} in {app.outdir}"
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_the_only_warnings_are_the_refused_addresses(
+    build: Callable[[str], SphinxTestApp], builder: str
+) -> None:
+    built = build(builder)
+    lines = strip_colors(built.warning.getvalue()).splitlines()
+    assert "Traceback" not in built.status.getvalue()
+    refused = [line for line in lines if "refused.yaml:" in line]
+    assert [line.split("refused.yaml:")[1].split(":")[0] for line in refused] == [
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+    ]
+    assert all(line.endswith("[cookies.value]") for line in refused)
+    assert len(lines) == len(refused), lines
+
+
+# --- HTML and ePub ------------------------------------------------------------------------
+
+
+class _Markup(HTMLParser):
+    """Every element of a page, and the text of the page's main content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None], bool]] = []
+        self.text: list[str] = []
+        self.scripts: list[str] = []
+        self._main_depth = 0
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self._main_depth and tag == "div":
+            self._main_depth += 1
+        elif attributes.get("role") == "main" or "body" in (attributes.get("class") or "").split():
+            self._main_depth = 1 if tag == "div" or tag == "section" else self._main_depth
+        self.elements.append((tag, attributes, self._main_depth > 0))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+        if self._main_depth and tag == "div":
+            self._main_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+        elif self._main_depth:
+            self.text.append(data)
+
+
+def read_markup(text: str) -> _Markup:
+    parser = _Markup()
+    parser.feed(text)
+    return parser
+
+
+def html_pages(app: SphinxTestApp) -> list[str]:
+    pattern = "*.xhtml" if app.builder.name == "epub" else "*.html"
+    pages = [path for path in Path(app.outdir).glob(pattern) if path.stem in ("index", "myst")]
+    assert len(pages) == 2
+    return [page.read_text(encoding="utf-8") for page in pages]
+
+
+@pytest.mark.parametrize("builder", ["html", "epub"])
+def test_html_holds_the_markup_as_text_and_no_element_from_it(
+    build: Callable[[str], SphinxTestApp], builder: str
+) -> None:
+    built = build(builder)
+    for page in html_pages(built):
+        markup = read_markup(page)
+        text = plain_quotes(" ".join(" ".join(markup.text).split()))
+        for payload in PAYLOADS:
+            assert payload in text, payload  # shown, so escaped rather than dropped
+        assert not any("alert" in script for script in markup.scripts)
+        for tag, attributes, in_content in markup.elements:
+            assert tag not in ("img", "b", "i", "iframe", "object", "embed"), (tag, attributes)
+            assert not any(name.startswith("on") for name in attributes), (tag, attributes)
+            if tag == "script":
+                assert not in_content, attributes
+            for name in ("href", "src", "action"):
+                value = (attributes.get(name) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), attributes
+
+
+def test_html_links_only_to_accepted_addresses(build: Callable[[str], SphinxTestApp]) -> None:
+    built = build("html")
+    index = (Path(built.outdir) / "index.html").read_text(encoding="utf-8")
+    links = [
+        attributes.get("href") for tag, attributes, _ in read_markup(index).elements if tag == "a"
+    ]
+    assert "https://acme.example/privacy?q=%22%3E%3Cscript%3E" in links
+    assert not any("q.example" in (link or "") for link in links)  # the quoted address was refused
+    # The refused providers' cookies are left out; the cookie without a provider stays.
+    assert 'id="cookie-kept"' in index
+    assert "refused_js" not in index and "refused_quote" not in index
+
+
+# --- LaTeX --------------------------------------------------------------------------------
+
+
+def test_latex_escapes_every_special_character(build: Callable[[str], SphinxTestApp]) -> None:
+    built = build("latex")
+    tex = output_of(built, "injection.tex")
+    assert "\\input{/etc/passwd}" not in tex
+    assert "\\write18" not in tex
+    assert "\\def\\x" not in tex
+    assert tex.count("\\end{document}") == 1
+    assert "\\textbackslash{}input\\{/etc/passwd\\}" in tex
+    assert "\\textbackslash{}write18\\{id\\}" in tex
+    specials = "\\$\\%\\#\\&\\_\\{\\}\\textasciitilde{}\\textasciicircum{}\\textbackslash{}"
+    assert specials in tex
+    assert "\\textless{}script\\textgreater{}alert(" in tex
+    assert "\\sphinxhref{https://acme.example/privacy?q=\\%22\\%3E\\%3Cscript\\%3E}" in tex
+    # A line break in a title cannot end the caption's argument: titles are one line.
+    assert "\\caption{Line one .so /etc/passwd \\textbackslash{}end\\{document\\}" in tex
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def test_text_output_holds_the_markup_as_written(build: Callable[[str], SphinxTestApp]) -> None:
+    built = build("text")
+    text = plain_quotes(" ".join(output_of(built, "*.txt").split()))
+    for payload in (*PAYLOADS, "\\input{/etc/passwd} \\write18{id}", ".. include:: /etc/passwd"):
+        assert payload in text, payload
+
+
+# --- man pages ----------------------------------------------------------------------------
+
+
+def test_man_pages_start_no_roff_request_from_the_inventory(
+    build: Callable[[str], SphinxTestApp],
+) -> None:
+    built = build("man")
+    man = output_of(built, "*.1")
+    for line in man.splitlines():
+        if line.startswith((".", "'")):
+            assert not re.match(r"^[.']\s*(so|mso|sy|pso|open|opena|pi|cf|trf|nx)\b", line), line
+            assert not line.startswith(".. "), line
+    assert "\\&.so /etc/passwd" in man  # a text starting with '.' is escaped
+    assert "\\input" not in man  # every backslash from the inventory is written \e
+    assert "\\einput{/etc/passwd}" in man
+    assert "\\(aqso y" in man
+    # Each table's title is kept, as escaped text, not on a .SH request line.
+    assert "\\fBLine one .so /etc/passwd \\eend{document}\\fP" in man
+    assert not any(line.startswith((".SH <", ".SH Line")) for line in man.splitlines())
+
+
+# --- Texinfo ------------------------------------------------------------------------------
+
+
+def test_texinfo_escapes_at_signs_and_braces(build: Callable[[str], SphinxTestApp]) -> None:
+    built = build("texinfo")
+    texi = output_of(built, "*.texi")
+    assert re.search(r"(?<!@)@(include|verbatiminclude)\b", texi) is None
+    assert "@@include /etc/passwd" in texi
+    assert "@@code@{x@}" in texi
+    assert "\\input@{/etc/passwd@}" in texi
+
+
+# --- docutils XML -------------------------------------------------------------------------
+
+
+def test_xml_has_no_raw_node_and_the_markup_in_text(build: Callable[[str], SphinxTestApp]) -> None:
+    built = build("xml")
+    for path in Path(built.outdir).glob("*.xml"):
+        tree = ElementTree.parse(path)
+        assert tree.find(".//raw") is None
+        assert tree.find(".//substitution_reference") is None
+        text = plain_quotes(" ".join(" ".join(tree.getroot().itertext()).split()))
+        for payload in PAYLOADS:
+            assert payload in text, (path.name, payload)
+
+
+# --- addresses ----------------------------------------------------------------------------
+
+REFUSED_ADDRESSES = (
+    "javascript:alert(1)",
+    " javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "javascript://acme.example/%0Aalert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://acme.example/",
+    "//acme.example/",
+    "http:/acme.example",
+    "https:acme.example",
+    "https://",
+    "https:///path",
+    "https://user@acme.example/",
+    'https://acme.example/"onmouseover="alert(1)',
+    "https://acme.example/'><script>",
+    "https://acme.example/<script>",
+    "https://acme.example/ onclick=alert(1)",
+    "https://acme.example/{x}",
+    "https://acme.example/a|b",
+    "https://acme.example\\@evil.example/",
+    "https://acme.example/`x`",
+    "https://acme.example/\u202egnp.exe",
+    "https://acme\u200b.example/",
+    "https://acme.example/\u00a0x",
+)
+ESCAPED_ADDRESSES = (
+    "https://acme.example/\\x01",
+    "https://acme.example/\\t",
+    "https://acme.example/\\n",
+)
+ACCEPTED_ADDRESSES = (
+    "https://acme.example/",
+    "HTTP://ACME.EXAMPLE",
+    "https://acme.example:8443/a/b?c=d&e=%22f%22#g",
+    "https://xn--bcher-kva.example/",
+    "https://bücher.example/pfad",
+    "https://acme.example/it's",
+)
+
+
+def provider_with(address: str, *, escaped: bool = False) -> bytes:
+    quoted = f'"{address}"' if escaped else "'" + address.replace("'", "''") + "'"
+    return (
+        "categories:\n  necessary: {title: T, description: D}\n"
+        f"providers:\n  acme:\n    name: Acme\n    url: {quoted}\n    privacy_policy: {quoted}\n"
+        "cookies: []\n"
+    ).encode()
+
+
+@pytest.mark.parametrize("address", REFUSED_ADDRESSES)
+def test_unsafe_addresses_are_refused_in_url_and_privacy_policy(address: str) -> None:
+    inventory = parse_inventory(provider_with(address), "links.yaml")
+    assert [(problem.line, problem.kind) for problem in inventory.problems] == [
+        (6, "value"),
+        (7, "value"),
+    ]
+    assert inventory.providers == {}
+
+
+@pytest.mark.parametrize("address", ESCAPED_ADDRESSES)
+def test_addresses_with_control_characters_are_refused(address: str) -> None:
+    inventory = parse_inventory(provider_with(address, escaped=True), "links.yaml")
+    assert [(problem.line, problem.kind) for problem in inventory.problems] == [
+        (6, "value"),
+        (7, "value"),
+    ]
+
+
+@pytest.mark.parametrize("address", ACCEPTED_ADDRESSES)
+def test_ordinary_addresses_are_accepted(address: str) -> None:
+    inventory = parse_inventory(provider_with(address), "links.yaml")
+    assert inventory.problems == ()
+    assert inventory.providers["acme"].url == address
