@@ -17,8 +17,10 @@ def is_pattern(name: str) -> bool:
 
 def name_regex(name: str) -> str:
     """The regular expression, anchored at both ends, that a declared name stands for."""
-    pieces = ["".join("\\" + char if char in _REGEX_SPECIAL else char for char in part)
-              for part in name.split("*")]  # fmt: skip
+    pieces = [
+        "".join("\\" + char if char in _REGEX_SPECIAL else char for char in part)
+        for part in name.split("*")
+    ]
     return "^" + ".*".join(pieces) + "$"
 
 
