@@ -83,12 +83,9 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
         try:
             captures.append(read_capture(path))
         except CaptureError as error:
+            # The message names the file; a location without a line would be read as a document.
             logger.warning(
-                __("cannot audit with this capture: %s"),
-                error,
-                type="cookies",
-                subtype="capture",
-                location=path,
+                __("cannot audit with this capture: %s"), error, type="cookies", subtype="capture"
             )
     if not captures:
         return
@@ -106,7 +103,7 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
             os.path.relpath(inventory_path, app.srcdir),
             type="cookies",
             subtype="audit",
-            location=f"{source}:{line}" if line else source,
+            location=f"{source}:{line}" if line else None,
         )
 
 

@@ -1,0 +1,177 @@
+"""The exported configuration really drives cookieconsent v3: the library from the npm registry,
+in headless Chromium, runs it without an error, lists the inventory's cookies in its preferences
+modal, and erases the cookies of a refused category (patterns included).
+
+Skipped, with the reason, when Chromium, npm (or the registry) or Playwright is missing.
+Set SPHINX_COOKIES_CONSENT_DIST to a ``dist`` folder of vanilla-cookieconsent 3 to work offline,
+and SPHINX_COOKIES_CHROMIUM to another Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import tarfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<link rel="stylesheet" href="_static/cookieconsent.css"></head>
+<body>
+<script src="_static/cookieconsent.umd.js"></script>
+<script src="_static/cookieconsent-config.js"></script>
+<script>
+  window.alerts = 0;
+  window.alert = function () { window.alerts += 1; };
+  ["_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started", "sessionid"].forEach(function (name) {
+    document.cookie = name + "=1; path=/";
+  });
+  var config = window.sphinxCookiesConsentConfig;
+  config.hideFromBots = false;  // the browser of this test says that it is automated
+  CookieConsent.run(config).then(
+    function () { window.consentReady = true; },
+    function (error) { window.consentError = String(error); }
+  );
+</script>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="session")
+def cookieconsent_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    configured = os.environ.get("SPHINX_COOKIES_CONSENT_DIST")
+    if configured:
+        return Path(configured)
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not installed: cannot fetch vanilla-cookieconsent@3")
+    folder = tmp_path_factory.mktemp("cookieconsent")
+    try:
+        packed = subprocess.run(
+            [npm, "pack", "vanilla-cookieconsent@3", "--silent"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("npm pack vanilla-cookieconsent@3 timed out (no registry?)")
+    tarballs = list(folder.glob("vanilla-cookieconsent-3*.tgz"))
+    if packed.returncode != 0 or not tarballs:
+        pytest.skip(f"npm pack vanilla-cookieconsent@3 failed: {packed.stderr.strip()[-300:]}")
+    with tarfile.open(tarballs[0]) as archive:
+        archive.extractall(folder, filter="data")
+    return folder / "package" / "dist"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = os.environ.get("SPHINX_COOKIES_CHROMIUM") or shutil.which("chromium")
+    if not path or not Path(path).exists():
+        pytest.skip("Chromium is not installed (/usr/bin/chromium or SPHINX_COOKIES_CHROMIUM)")
+    return path
+
+
+@pytest.fixture
+def served(app: SphinxTestApp, cookieconsent_dist: Path) -> Iterator[str]:
+    """The built site, with the library and a test page, on a local web server."""
+    app.build()
+    static = Path(app.outdir) / "_static"
+    for name in ("cookieconsent.umd.js", "cookieconsent.css"):
+        shutil.copy(cookieconsent_dist / name, static / name)
+    (Path(app.outdir) / "consent.html").write_text(PAGE, encoding="utf-8")
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(app.outdir))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{server.server_port}/consent.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.sphinx("html", testroot="export", srcdir="export-browser")
+def test_cookieconsent_runs_the_exported_configuration(served: str, chromium: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page()
+            problems: list[str] = []
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.on(
+                "console",
+                lambda message: problems.append(message.text) if message.type == "error" else None,
+            )
+            page.goto(served)
+            page.wait_for_function("window.consentReady || window.consentError", timeout=15000)
+            assert page.evaluate("window.consentError") is None
+            assert problems == []
+
+            assert page.inner_text("#cc-main .cm__title") == "This site uses cookies"
+            page.click("#cc-main .cm__btn[data-role=show]")
+            page.wait_for_selector("#cc-main .pm", state="visible")
+            titles = page.locator("#cc-main .pm__section-title").all_inner_texts()
+            assert titles == [
+                "Strictly necessary cookies",
+                "Audience measurement",
+                "Unsure",
+                "Empty",
+            ]
+            names = page.locator(
+                "#cc-main .pm__table-td[data-column='Cookie name(s)']"
+            ).all_text_contents()
+            assert names == [
+                "sessionid",
+                "_pk_id.*, _pk_ses.*",
+                "ab_test",
+                "IDE",
+                "prefs",
+                "visit_started",
+            ]
+            purposes = page.locator("#cc-main .pm__table-td[data-column=Purpose]")
+            assert purposes.first.text_content() == (
+                "Keeps you signed in. <script>alert(1)</script>"
+            )
+            assert page.locator("#cc-main script").count() == 0
+            toggles = page.locator("#cc-main input.section__toggle")
+            assert toggles.evaluate_all("t => t.map(i => [i.value, i.disabled, i.checked])") == [
+                ["necessary", True, True],  # readOnly: no consent needed, cannot be refused
+                ["statistics", False, False],
+                ["unsure", False, False],
+                ["empty", False, False],
+            ]
+
+            page.click("#cc-main .pm__btn[data-role=necessary]")
+            page.wait_for_function("CookieConsent.validConsent()")
+            cookies = {c["name"] for c in page.context.cookies()}
+            # Refused: the exact name and the two patterns are erased; the necessary one stays.
+            assert {"_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started"}.isdisjoint(cookies)
+            assert "sessionid" in cookies
+            assert page.evaluate("CookieConsent.getUserPreferences().acceptedCategories") == [
+                "necessary"
+            ]
+            assert page.evaluate("window.alerts") == 0
+            assert problems == []
+        finally:
+            browser.close()
