@@ -128,7 +128,8 @@ def test_cookieconsent_runs_the_exported_configuration(served: str, chromium: st
             assert page.evaluate("window.consentError") is None
             assert problems == []
 
-            assert page.inner_text("#cc-main .cm__title") == "This site uses cookies"
+            page.wait_for_selector("#cc-main .cm", state="visible")
+            assert page.text_content("#cc-main .cm__title") == "This site uses cookies"
             page.click("#cc-main .cm__btn[data-role=show]")
             page.wait_for_selector("#cc-main .pm", state="visible")
             titles = page.locator("#cc-main .pm__section-title").all_inner_texts()
