@@ -9,16 +9,12 @@ from io import StringIO
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def warnings_of(stream: StringIO) -> str:
-    """The warning stream without the terminal's colours."""
-    return ESCAPES.sub("", stream.getvalue())
+from conftest import strip_colors
 
 
 def audit_warnings(warning: StringIO) -> list[str]:
-    return [line for line in warnings_of(warning).splitlines() if "[cookies.audit]" in line]
+    lines = strip_colors(warning.getvalue()).splitlines()
+    return [line for line in lines if "[cookies.audit]" in line]
 
 
 @pytest.mark.sphinx("html", testroot="audit")
@@ -39,8 +35,8 @@ def test_each_undeclared_cookie_is_a_located_warning(app: SphinxTestApp, warning
             "the inventory [cookies.audit]"
         )
     # _ga_ABC123 is declared by the pattern _ga_* on .example.com; sessionid by name.
-    assert "_ga_ABC123" not in warnings_of(warning)
-    assert "'sessionid'" not in warnings_of(warning)
+    assert "_ga_ABC123" not in strip_colors(warning.getvalue())
+    assert "'sessionid'" not in strip_colors(warning.getvalue())
 
 
 @pytest.mark.sphinx(
@@ -51,7 +47,7 @@ def test_each_undeclared_cookie_is_a_located_warning(app: SphinxTestApp, warning
 )
 def test_audit_warnings_can_be_silenced(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert strip_colors(warning.getvalue()) == ""
 
 
 @pytest.mark.sphinx(
@@ -59,7 +55,7 @@ def test_audit_warnings_can_be_silenced(app: SphinxTestApp, warning: StringIO) -
 )
 def test_a_missing_capture_is_reported(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    (line,) = warnings_of(warning).splitlines()
+    (line,) = strip_colors(warning.getvalue()).splitlines()
     path = app.srcdir / "nowhere.har"
     assert (
         line == f"WARNING: cannot audit with this capture: {path}: no such file [cookies.capture]"
@@ -73,6 +69,6 @@ def test_a_bad_setting_falls_back(app: SphinxTestApp, warning: StringIO) -> None
     app.build()
     assert re.search(
         r"WARNING: cookies_audit must be a capture file .* \[cookies\.config\]",
-        warnings_of(warning),
+        strip_colors(warning.getvalue()),
     )
     assert audit_warnings(warning) == []  # the default: no audit

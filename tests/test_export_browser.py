@@ -3,7 +3,8 @@ as docs/guide/export.rst says, with the library from the npm registry; in headle
 banner runs without an error, lists the inventory's cookies in its preferences modal, and erases
 the cookies of a refused category (patterns included).
 
-Skipped, with the reason, when Chromium, npm (or the registry) or Playwright is missing.
+Skipped, with the reason, when Chromium, npm (or the registry) or Playwright is missing
+(``pip install -e ".[browser]"`` installs Playwright; it never downloads a browser here).
 Set SPHINX_COOKIES_CONSENT_DIST to a ``dist`` folder of vanilla-cookieconsent 3 to work offline,
 and SPHINX_COOKIES_CHROMIUM to another Chromium.
 """

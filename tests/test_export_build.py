@@ -15,13 +15,7 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def warnings_of(stream: StringIO) -> str:
-    """The warning stream without the terminal's colours."""
-    return ESCAPES.sub("", stream.getvalue())
-
+from conftest import strip_colors
 
 #: interface name -> (required keys, optional keys), from cookieconsent v3's index.d.ts.
 CONSENT_TYPES: dict[str, tuple[set[str], set[str]]] = {
@@ -125,7 +119,7 @@ def read_json(path: Path) -> Any:
 @pytest.mark.sphinx("html", testroot="export")
 def test_cookies_json(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
-    assert warnings_of(warning) == ""
+    assert strip_colors(warning.getvalue()) == ""
     exported = read_json(app.outdir / "cookies.json")
     assert exported["format"] == 1
     assert exported["source"] == "cookies.yaml"
@@ -271,6 +265,6 @@ def test_missing_inventory_is_reported(app: SphinxTestApp, warning: StringIO) ->
     path = Path(app.srcdir) / "absent.yaml"
     assert (
         f"WARNING: cookies_export is on, but the inventory {path} does not exist; nothing was "
-        "exported [cookies.export]" in warnings_of(warning)
+        "exported [cookies.export]" in strip_colors(warning.getvalue())
     )
     assert not (app.outdir / "cookies.json").exists()

@@ -3,25 +3,19 @@ its line, and is not published: an entry whose purpose is still a TODO is left o
 
 from __future__ import annotations
 
-import re
 from io import StringIO
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
-
-
-def warnings_of(stream: StringIO) -> str:
-    """The warning stream without the terminal's colours."""
-    return ESCAPES.sub("", stream.getvalue())
+from conftest import strip_colors
 
 
 @pytest.mark.sphinx("html", testroot="todo")
 def test_todo_values_warn_and_stay_unpublished(app: SphinxTestApp, warning: StringIO) -> None:
     app.build()
     inventory = app.srcdir / "cookies.yaml"
-    assert warnings_of(warning).splitlines() == [
+    assert strip_colors(warning.getvalue()).splitlines() == [
         f"{inventory}:9: WARNING: 'provider' is still to be written ('TODO: name who sets this "
         "cookie'); replace it [cookies.todo]",
         f"{inventory}:12: WARNING: the purpose of cookie 'drafted' is still to be written "

@@ -100,11 +100,12 @@ def parse_har(document: dict[str, Any], path: str) -> Capture:
             sent.append(((index, 0), name, host, url))
         response = mapping(entry, "response")
         found: list[tuple[str, str, Lifetime]] = []
-        for header in _headers(response, "set-cookie"):
+        set_cookie_headers = _headers(response, "set-cookie")
+        for header in set_cookie_headers:
             cookie = parse_set_cookie(header, host, sent_at)
             if cookie is not None and not cookie.deletes:
                 found.append((cookie.name, cookie.domain, cookie.lifetime))
-        if not _headers(response, "set-cookie"):
+        if not set_cookie_headers:
             for item in sequence(response, "cookies"):
                 recorded = _recorded_cookie(item, host, sent_at) if isinstance(item, dict) else None
                 if recorded is not None:

@@ -5,6 +5,7 @@ inventory does not declare."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,13 +53,14 @@ def capture_paths(app: Sphinx) -> list[str]:
 
 
 def line_of(path: str, cookie: ObservedCookie) -> int | None:
-    """The first line of the capture that names the cookie (``name=`` in a header, or
-    ``"name"`` in JSON), so that the warning points into the file."""
-    wanted = (f"{cookie.name}=", f'"{cookie.name}"', f"\t{cookie.name}\t")
+    """The first line of the capture that names the cookie (``name=`` in a header, ``"name"``
+    in JSON, a field of cookies.txt), so that the warning points into the file."""
+    name = re.escape(cookie.name)
+    pattern = re.compile(rf'(?:^|[\s;:"]){name}=|"{name}"|\t{name}\t')
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as stream:
             for number, line in enumerate(stream, start=1):
-                if any(needle in line for needle in wanted):
+                if pattern.search(line):
                     return number
     except OSError:
         return None
@@ -75,7 +77,7 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
             __("cookies_audit is set, but the inventory %s cannot be read; nothing was audited"),
             inventory_path,
             type="cookies",
-            subtype="capture",
+            subtype="file",
         )
         return
     captures: list[Capture] = []
