@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinxcontrib_cookies.captures import (
     CaptureError,
@@ -175,9 +177,17 @@ def test_cookies_txt() -> None:
     ]
 
 
-def test_cookies_txt_bad_expiry() -> None:
-    with pytest.raises(CaptureError, match=r"^c.txt:1: the expiry 'soon' is not a number"):
-        parse_capture(b"a.com\tFALSE\t/\tFALSE\tsoon\tn\tv\n", "c.txt", "cookies-txt", SENT)
+@pytest.mark.parametrize("expiry", ["soon", "nan", "1e400"])
+def test_cookies_txt_bad_expiry(expiry: str) -> None:
+    with pytest.raises(CaptureError, match=rf"^c.txt:1: the expiry '{expiry}' is not a number"):
+        data = f"a.com\tFALSE\t/\tFALSE\t{expiry}\tn\tv\n".encode()
+        parse_capture(data, "c.txt", "cookies-txt", SENT)
+
+
+def test_storage_state_expiry_beyond_any_date() -> None:
+    data = b'{"cookies": [{"name": "a", "domain": "x.com", "expires": Infinity}]}'
+    (cookie,) = parse_capture(data, "s.json", None, SENT).cookies
+    assert cookie.lifetime == Lifetime("persistent", None, "expiry")
 
 
 @pytest.mark.parametrize(
@@ -226,3 +236,61 @@ def test_captures_that_are_not_captures(
 )
 def test_site_of(host: str, site: str) -> None:
     assert site_of(host) == site
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "log",
+                    "entries",
+                    "pages",
+                    "request",
+                    "response",
+                    "headers",
+                    "cookies",
+                    "name",
+                    "value",
+                    "url",
+                    "origins",
+                    "localStorage",
+                    "origin",
+                    "expires",
+                    "domain",
+                    "id",
+                    "pageref",
+                    "startedDateTime",
+                    "title",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@given(document=JSON_VALUES, capture_format=st.sampled_from([None, "har", "storage-state"]))
+def test_any_json_is_a_capture_or_a_capture_error(
+    document: object, capture_format: str | None
+) -> None:
+    """Whatever a file holds, reading it gives a capture or a message, never a traceback."""
+    data = json.dumps(document).encode()
+    try:
+        capture = parse_capture(data, "x", capture_format, SENT)
+    except CaptureError as error:
+        assert str(error).startswith("x")
+    else:
+        assert all(isinstance(cookie, ObservedCookie) for cookie in capture.cookies)
+
+
+@given(st.text(max_size=200))
+def test_any_text_is_a_cookies_txt_or_a_capture_error(content: str) -> None:
+    try:
+        parse_capture(content.encode(), "c.txt", "cookies-txt", SENT)
+    except CaptureError as error:
+        assert str(error).startswith("c.txt")

@@ -35,7 +35,7 @@ def parse_cookies_txt(data: bytes, path: str, captured_at: datetime) -> Capture:
             domain = "." + domain
         try:
             expires = int(float(expiry))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise CaptureError(
                 f"{path}:{number}: the expiry {expiry!r} is not a number of seconds"
             ) from None

@@ -59,16 +59,14 @@ def _recorded_cookie(
 def _first_page(log: dict[str, Any], entries: list[Any]) -> str | None:
     pages = [page for page in sequence(log, "pages") if isinstance(page, dict)]
     page_id = text(pages[0], "id") if pages else ""
-    requests = [mapping(entry, "request") for entry in entries if isinstance(entry, dict)]
+    urls = [(text(entry, "pageref"), text(mapping(entry, "request"), "url")) for entry in entries]
     if page_id:
-        for entry, request in zip(entries, requests, strict=True):
-            if text(entry, "pageref") == page_id and host_of(text(request, "url")):
-                return text(request, "url")
+        for pageref, url in urls:
+            if pageref == page_id and host_of(url):
+                return url
     if pages and host_of(text(pages[0], "title")):
         return text(pages[0], "title")
-    return next(
-        (text(request, "url") for request in requests if host_of(text(request, "url"))), None
-    )
+    return next((url for _, url in urls if host_of(url)), None)
 
 
 def parse_har(document: dict[str, Any], path: str) -> Capture:
@@ -115,11 +113,13 @@ def parse_har(document: dict[str, Any], path: str) -> Capture:
                 observed = ObservedCookie(name, domain, url, host, lifetime)
                 set_cookies[name, domain] = ((index, 1), observed)
     seen = list(set_cookies.values())
+    domains_by_name: dict[str, list[str]] = {}
+    for name, domain in set_cookies:
+        domains_by_name.setdefault(name, []).append(domain)
     sent_only: set[tuple[str, str]] = set()
     for order, name, host, url in sent:
         if (name, host) in sent_only or any(
-            cookie_name == name and host_in_domain(host, domain)
-            for cookie_name, domain in set_cookies
+            host_in_domain(host, domain) for domain in domains_by_name.get(name, ())
         ):
             continue
         sent_only.add((name, host))

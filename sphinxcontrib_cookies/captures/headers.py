@@ -32,7 +32,7 @@ def parse_http_date(text: str) -> datetime | None:
     cleaned = _DATE_DASHES.sub(r"\1 \2 \3", text.strip())
     try:
         parsed = parsedate_to_datetime(cleaned)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 

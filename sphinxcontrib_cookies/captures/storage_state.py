@@ -3,6 +3,7 @@ origin's local storage, at the end of a visit."""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +17,8 @@ def _lifetime(expires: Any, captured_at: datetime) -> Lifetime | None:
     None: the cookie had already expired when the capture was taken."""
     if not isinstance(expires, (int, float)) or isinstance(expires, bool) or expires < 0:
         return Lifetime("session")
+    if not math.isfinite(expires):
+        return Lifetime("persistent", None, "expiry")
     seconds = round(expires - captured_at.timestamp())
     return Lifetime("persistent", seconds, "expiry") if seconds > 0 else None
 
