@@ -14,6 +14,7 @@ from sphinxcontrib_cookies.captures import (
     Lifetime,
     ObservedCookie,
     parse_capture,
+    site_domain,
     site_of,
 )
 from sphinxcontrib_cookies.captures.headers import parse_set_cookie
@@ -236,6 +237,19 @@ def test_captures_that_are_not_captures(
 )
 def test_site_of(host: str, site: str) -> None:
     assert site_of(host) == site
+
+
+@pytest.mark.parametrize(
+    ("given", "site"),
+    [
+        ("example.com", "example.com"),
+        (".Example.com", "example.com"),
+        ("shop.example.com", "shop.example.com"),  # a domain is taken as written
+        ("https://www.Example.com/about", "example.com"),  # an address gives its site
+    ],
+)
+def test_site_given_by_a_person(given: str, site: str) -> None:
+    assert site_domain(given) == site
 
 
 JSON_VALUES = st.recursive(

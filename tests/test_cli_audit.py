@@ -322,3 +322,15 @@ def test_colour_only_when_asked_or_on_a_terminal(
     monkeypatch.setenv("NO_COLOR", "1")
     _, out, _ = run(capsys, "audit", "cookies.yaml", "--har", "visit.har")
     assert "\033[" not in out
+
+
+def test_an_empty_capture_is_flagged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An all-clear from a capture that recorded nothing would mislead: say so."""
+    empty = tmp_path / "empty.har"
+    empty.write_text('{"log": {"version": "1.2", "entries": []}}', encoding="utf-8")
+    status, out, err = run(capsys, "audit", "cookies.yaml", "--har", str(empty))
+    assert status == 0
+    assert err == (
+        "warning: the captures show no cookie at all; check that they recorded the visit\n"
+    )
+    assert "Declared but not seen: 7" in out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..captures import Capture, ObservedCookie, host_in_domain, host_of, site_of
+from ..captures import Capture, ObservedCookie, host_in_domain, host_of, site_domain, site_of
 from ..inventory import Cookie, CookieInventory, Duration
 from ..inventory.names import is_pattern, name_matches
 from .lifetimes import lifetime_mismatch
@@ -108,7 +108,7 @@ def audit_inventory(
 ) -> AuditReport:
     """Compare; ``site`` (a domain such as ``example.com``) defaults to the domain of the first
     page visited."""
-    site = site.strip(".").lower() if site else site_of_captures(captures)
+    site = site_domain(site) if site else site_of_captures(captures)
     observed = combine(captures)
     report = AuditReport(inventory.path, tuple(c.path for c in captures), site, len(observed))
     matched: set[tuple[int, str]] = set()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .cookies_txt import parse_cookies_txt
-from .domains import host_in_domain, site_of
+from .domains import host_in_domain, site_domain, site_of
 from .har import host_of, parse_har
 from .json_files import load_json
 from .model import (
@@ -33,6 +33,7 @@ __all__ = [
     "host_of",
     "parse_capture",
     "read_capture",
+    "site_domain",
     "site_of",
 ]
 

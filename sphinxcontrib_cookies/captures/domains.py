@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+from urllib.parse import urlsplit
 
 #: Second-level labels under which a country's domains are registered (``example.co.uk``,
 #: ``example.com.au``): a short list instead of the whole Public Suffix List, which is
@@ -35,3 +37,15 @@ def site_of(host: str) -> str:
     if len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
+
+
+def site_domain(text: str) -> str:
+    """A site as a person gives it: a domain (``example.com``, ``.example.com``), taken as
+    written, or an address, whose site is guessed as for a first page."""
+    text = text.strip()
+    if "://" in text:
+        with contextlib.suppress(ValueError):
+            host = urlsplit(text).hostname
+            if host:
+                return site_of(host)
+    return text.strip(".").lower()

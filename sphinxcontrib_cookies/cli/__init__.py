@@ -102,7 +102,7 @@ def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             "(entries with a problem are left out of the audit; "
             f"`sphinx-cookies check {arguments.inventory}` lists the problems)"
         )
-    return run_audit(arguments, inventory, out)
+    return run_audit(arguments, inventory, out, err)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -67,14 +67,23 @@ def print_report(report: AuditReport, captures: list[Capture], out: Terminal) ->
         out.line(out.style(counts, "yellow"))
     else:
         out.line(
-            out.style(f"Every cookie seen is declared, and fits its entry ({counts}).", "green")
+            out.style(
+                f"Nothing to report: the {plural(report.observed, 'cookie')} seen are declared "
+                "and fit their entries, and every declared name was seen.",
+                "green",
+            )
         )
 
 
-def run_audit(arguments: argparse.Namespace, inventory: CookieInventory, out: Terminal) -> int:
+def run_audit(
+    arguments: argparse.Namespace, inventory: CookieInventory, out: Terminal, err: Terminal
+) -> int:
     """0: everything seen is declared; 1: something is undeclared. Raises CaptureError."""
     captures = read_captures(arguments)
     report = audit_inventory(inventory, captures, arguments.site)
+    if not report.observed:
+        warning = "warning: the captures show no cookie at all; check that they recorded the visit"
+        err.line(err.style(warning, "yellow"))
     if arguments.format == "json":
         out.line(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..audit import combine, site_of_captures
+from ..captures import site_domain
 from ..draft import DraftInventory, draft_from_names, draft_from_observed, open_cookie_database
 from ..draft import write_draft as draft_text
 from ..inventory import InventoryError, parse_inventory
@@ -25,7 +26,7 @@ def _draft(arguments: argparse.Namespace) -> DraftInventory:
             raise CommandError("--names lists no names; give them as a,b,c")
         return draft_from_names(names, database)
     captures = read_captures(arguments)
-    site = arguments.site.strip(".").lower() if arguments.site else site_of_captures(captures)
+    site = site_domain(arguments.site) if arguments.site else site_of_captures(captures)
     source = ", ".join(capture.path for capture in captures)
     return draft_from_observed(combine(captures), database, site, source)
 
