@@ -333,4 +333,4 @@ def test_an_empty_capture_is_flagged(capsys: pytest.CaptureFixture[str], tmp_pat
     assert err == (
         "warning: the captures show no cookie at all; check that they recorded the visit\n"
     )
-    assert "Declared but not seen: 7" in out
+    assert "Declared but not seen: 10" in out
