@@ -14,6 +14,7 @@ from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
 from .export import setup_export
+from .project_catalogs import setup_project_catalogs
 from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
 
@@ -51,3 +52,4 @@ def setup_extension(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
     setup_audit(app)
+    setup_project_catalogs(app)
