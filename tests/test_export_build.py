@@ -237,8 +237,9 @@ def test_export_in_the_build_language(app: SphinxTestApp) -> None:
     assert matomo["duration"]["text"] == "13\xa0mois"  # Babel's words for the language
     config = read_json(app.outdir / "cookieconsent-config.json")
     assert config["language"]["default"] == "fr"
-    sections = config["language"]["translations"]["fr"]["preferencesModal"]["sections"]
-    assert sections[1]["title"] == "Mesure d&#x27;audience"
+    french = config["language"]["translations"]["fr"]
+    assert french["consentModal"]["acceptAllBtn"] == "Tout accepter"  # the extension's catalog
+    assert french["preferencesModal"]["sections"][1]["title"] == "Mesure d&#x27;audience"
 
 
 @pytest.mark.sphinx("text", testroot="export", srcdir="export-text")

@@ -48,12 +48,12 @@ def banner_texts() -> dict[str, str]:
         "consent_description": str(
             _(
                 "Some cookies are needed for the site to work. Others are set only if you "
-                "accept them. You can change your choice at any time."
+                "accept them."
             )
         ),
         "accept_all": str(_("Accept all")),
         "accept_necessary": str(_("Refuse all")),
-        "show_preferences": str(_("Choose")),
+        "show_preferences": str(_("Customise")),
         "preferences_title": str(_("Cookie preferences")),
         "save_preferences": str(_("Save my choices")),
         "close": str(_("Close")),
