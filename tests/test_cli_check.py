@@ -84,8 +84,6 @@ def test_drafts_fail_until_every_todo_is_written(
     messages = [line.split(": ", 1)[1] for line in out.splitlines()]
     kinds = [message.split(" is still to be written")[0] for message in messages]
     assert kinds == [
-        "the title of category 'to-sort'",
-        "the description of category 'to-sort'",
         "'provider'",
         "the purpose of cookie 'mystery_cookie'",
         "the duration of cookie 'mystery_cookie'",

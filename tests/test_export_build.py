@@ -269,3 +269,24 @@ def test_missing_inventory_is_reported(app: SphinxTestApp, warning: StringIO) ->
         "exported [cookies.export]" in strip_colors(warning.getvalue())
     )
     assert not (app.outdir / "cookies.json").exists()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="export",
+    srcdir="export-standard",
+    confoverrides={"cookies_file": "standard.yaml", "language": "de"},
+)
+def test_standard_categories_take_their_built_in_texts(app: SphinxTestApp) -> None:
+    """What the policy page shows for a standard category, the exports show too."""
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    exported = read_json(app.outdir / "cookies.json")
+    titles = [category["title"] for category in exported["categories"]]
+    assert titles[0] != "necessary" and titles[1] != "statistics"
+    for title in titles:
+        assert title in page  # the words of the policy page's cookie-types list
+    assert all(category["description"] for category in exported["categories"])
+    config = read_json(app.outdir / "cookieconsent-config.json")
+    sections = config["language"]["translations"]["de"]["preferencesModal"]["sections"]
+    assert [section["title"] for section in sections] == titles

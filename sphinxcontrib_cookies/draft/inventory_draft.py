@@ -16,7 +16,8 @@ TODO_PURPOSE = "TODO: say what this cookie is for"
 TODO_PROVIDER = "TODO: name who sets this cookie"
 TODO_DURATION = "TODO: say how long this cookie lives"
 
-#: Our category for each category of the Open Cookie Database.
+#: Our category for each category of the Open Cookie Database: standard ids, whose titles and
+#: descriptions are built in (and translated), so the draft needs to say only what needs consent.
 CATEGORY_OF = {
     "Necessary": "necessary",
     "Security": "necessary",
@@ -25,46 +26,15 @@ CATEGORY_OF = {
     "Analytics": "analytics",
     "Marketing": "marketing",
 }
-UNSORTED = "to-sort"
-
-
-@dataclass(frozen=True)
-class DraftCategory:
-    title: str
-    description: str
-    requires_consent: bool | None
-
-
-CATEGORIES = {
-    "necessary": DraftCategory(
-        "Strictly necessary cookies",
-        "These cookies make the site work, for example by keeping you signed in or by "
-        "protecting forms. The site cannot work without them.",
-        False,
-    ),
-    "functional": DraftCategory(
-        "Functional cookies",
-        "These cookies remember choices you make, such as your language, so that the site "
-        "is easier to use.",
-        True,
-    ),
-    "analytics": DraftCategory(
-        "Audience measurement cookies",
-        "These cookies count visits and show which pages are used, so that the site can be "
-        "improved.",
-        True,
-    ),
-    "marketing": DraftCategory(
-        "Advertising cookies",
-        "These cookies let advertisers recognise your browser across sites, to show and "
-        "measure advertising.",
-        True,
-    ),
-    UNSORTED: DraftCategory(
-        "TODO: move these cookies to the categories above, then delete this category",
-        "TODO: nothing is known about these cookies yet",
-        None,
-    ),
+#: Where cookies that nothing is known about go, until someone sorts them.
+UNSORTED = "unclassified"
+#: The draft's categories in the order of the page, and whether each needs consent.
+CATEGORIES: dict[str, bool | None] = {
+    "necessary": False,
+    "functional": True,
+    "analytics": True,
+    "marketing": True,
+    UNSORTED: None,
 }
 
 #: The web addresses the inventory format accepts.

@@ -55,17 +55,17 @@ def write_draft(draft: DraftInventory) -> str:
         "# Database (https://github.com/jkwakman/Open-Cookie-Database, Apache-2.0); durations",
         "# of cookies seen in a capture are the ones observed. Review every entry: a value that",
         "# starts with TODO is still to be written, and `sphinx-cookies check` lists them all.",
+        "# The categories are standard ones: their titles and descriptions are built in, in every",
+        "# language the extension knows; add `title` and `description` to word them yourself.",
         "version: 1",
         "",
         "categories:" if draft.categories else "categories: {}",
     ]
     for category_id in draft.categories:
-        category = CATEGORIES[category_id]
         lines.append(f"  {category_id}:")
-        lines.append(f"    title: {yaml_text(category.title)}")
-        lines.append(f"    description: {yaml_text(category.description)}")
-        if category.requires_consent is not None:
-            lines.append(f"    requires_consent: {str(category.requires_consent).lower()}")
+        requires_consent = CATEGORIES[category_id]
+        if requires_consent is not None:
+            lines.append(f"    requires_consent: {str(requires_consent).lower()}")
     if draft.providers:
         lines += ["", "providers:"]
         for provider_id, provider in draft.providers.items():

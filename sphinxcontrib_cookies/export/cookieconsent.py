@@ -53,8 +53,7 @@ def _cell(cookie: Cookie, column: str, inventory: CookieInventory, words: Export
         return words.storage_labels.get(cookie.type, cookie.type)
     if column == "domain":
         return cookie.domain or ""
-    category = inventory.categories[cookie.category]
-    return _resolved(category.title, language) or category.id
+    return words.category_title(inventory.categories[cookie.category])
 
 
 def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
@@ -90,8 +89,8 @@ def cookieconsent_config(
             erase = _clear_items(cookies)
             categories[category_id] = {"autoClear": {"cookies": erase}} if erase else {}
         section: dict[str, Any] = {
-            "title": _html(_resolved(category.title, words.language) or category_id),
-            "description": _html(_resolved(category.description, words.language)),
+            "title": _html(words.category_title(category)),
+            "description": _html(words.category_description(category)),
             "linkedCategory": category_id,
         }
         if cookies:

@@ -72,8 +72,8 @@ def inventory_as_json(
         "categories": [
             {
                 "id": category.id,
-                "title": _text(category.title, language) or category.id,
-                "description": _text(category.description, language),
+                "title": words.category_title(category),
+                "description": words.category_description(category) or None,
                 "requires_consent": category.requires_consent,
             }
             for category in inventory.categories.values()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ..inventory import Duration
+from ..inventory import Category, Duration
 
 #: The banner texts cookieconsent needs, by the name of its configuration key.
 BANNER_KEYS = (
@@ -33,6 +33,21 @@ class ExportWords:
     storage_labels: Mapping[str, str]
     #: Texts for each of BANNER_KEYS.
     banner: Mapping[str, str] = field(default_factory=dict)
+    #: Built-in titles and descriptions of the standard categories, by id, for categories that
+    #: leave their own out.
+    category_titles: Mapping[str, str] = field(default_factory=dict)
+    category_descriptions: Mapping[str, str] = field(default_factory=dict)
+
+    def category_title(self, category: Category) -> str:
+        """The inventory's title, else the built-in one, else the id (as on the page)."""
+        if category.title is not None:
+            return category.title.resolve(self.language)
+        return self.category_titles.get(category.id) or category.id
+
+    def category_description(self, category: Category) -> str:
+        if category.description is not None:
+            return category.description.resolve(self.language)
+        return self.category_descriptions.get(category.id, "")
 
 
 def iso_duration(duration: Duration) -> str | None:

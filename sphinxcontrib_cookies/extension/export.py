@@ -12,8 +12,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..export import ExportWords, cookieconsent_config, cookieconsent_script, inventory_as_json
-from ..inventory import STORAGE_TYPES
+from ..inventory import STANDARD_CATEGORIES, STORAGE_TYPES
 from ..render import COLUMNS, column_label, format_duration
+from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
 from ..translations import _, __
 from . import store
@@ -70,6 +71,16 @@ def export_words(app: Sphinx) -> ExportWords:
         party_labels={party: party_label(party) for party in ("first", "third")},
         storage_labels={storage: storage_label(storage) for storage in STORAGE_TYPES},
         banner=banner_texts(),
+        category_titles={
+            category_id: title
+            for category_id in STANDARD_CATEGORIES
+            if (title := default_title(category_id)) is not None
+        },
+        category_descriptions={
+            category_id: description
+            for category_id in STANDARD_CATEGORIES
+            if (description := default_description(category_id)) is not None
+        },
     )
 
 
