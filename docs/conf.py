@@ -7,10 +7,14 @@ version = release = "0.1.0"
 
 extensions = ["sphinxcontrib_cookies", "myst_parser"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+# snippets/ holds the examples the pages include; each is also a test project of its own.
+exclude_patterns = ["_build", "snippets"]
+nitpicky = True
 
 # The example policy's inventory, used by directives that name no file.
 cookies_file = "examples/cookies.yaml"
 
 html_theme = "alabaster"
 html_title = "sphinxcontrib-cookies"
+# Publish the inventory schema at the root of the site, for editors' modelines.
+html_extra_path = ["../sphinxcontrib_cookies/schema/cookie-inventory.schema.json"]
