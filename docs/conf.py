@@ -16,5 +16,9 @@ cookies_file = "examples/cookies.yaml"
 
 html_theme = "alabaster"
 html_title = "sphinxcontrib-cookies"
+# Wide enough for 80-column examples beside the sidebar.
+html_theme_options = {"page_width": "1100px"}
+html_static_path = ["_static"]
+html_css_files = ["docs.css"]
 # Publish the inventory schema at the root of the site, for editors' modelines.
 html_extra_path = ["../sphinxcontrib_cookies/schema/cookie-inventory.schema.json"]

@@ -143,6 +143,7 @@ def _errors(validator: Any, instance: Any) -> tuple[str, ...]:
     )
 
 
+@cache
 def verdicts(path: Path, validator_class: Any = None) -> Verdicts:
     validator = (validator_class or jsonschema.Draft202012Validator)(schema())
     try:
@@ -167,7 +168,8 @@ def inventories() -> list[Path]:
         for folder in (REPOSITORY / "tests", REPOSITORY / "docs")
         for pattern in ("*.yaml", "*.yml")
         for path in folder.rglob(pattern)
-        if "_build" not in path.parts
+        # build output and test artefacts (_build, _artefacts) and hidden folders are not inputs
+        if not any(part.startswith(("_", ".")) for part in path.relative_to(folder).parts[:-1])
     }
     return sorted(found)
 

@@ -376,7 +376,7 @@ def _durations(built: Built, rebuild: Callable[..., Built]) -> None:
     shown = dict(zip(_all_names([table]), table.column("Duration"), strict=True))
     assert shown == {
         "until_closed": "Session",
-        "no_end_date": "Persistent",
+        "no_end": "Persistent",
         "iso_months": "13 months",
         "iso_mixed": "1 year, 6 months",
         "iso_time": "1 day, 12 hours",
