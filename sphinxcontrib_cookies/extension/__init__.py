@@ -12,6 +12,7 @@ from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
+from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_role("cookie", CookieRole(innernodeclass=nodes.literal, warn_dangling=True))
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
+    app.connect("builder-inited", start_build)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
