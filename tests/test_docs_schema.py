@@ -26,6 +26,7 @@ jsonschema = pytest.importorskip("jsonschema")
 
 from sphinxcontrib_cookies.inventory import (  # noqa: E402
     PARTIES,
+    STANDARD_CATEGORIES,
     STORAGE_TYPES,
     InventoryError,
     load_inventory,
@@ -267,6 +268,9 @@ def test_the_schema_lists_what_the_loader_allows() -> None:
     definitions = schema()["$defs"]
     assert tuple(schema()["properties"]) == TOP_LEVEL_KEYS
     assert tuple(definitions["category"]["properties"]) == CATEGORY_KEYS
+    assert tuple(schema()["properties"]["categories"]["properties"]) == STANDARD_CATEGORIES
+    standard = definitions["standard-category"]["anyOf"][1]
+    assert tuple(standard["properties"]) == CATEGORY_KEYS
     assert tuple(definitions["provider"]["properties"]) == PROVIDER_KEYS
     assert tuple(definitions["cookie"]["properties"]) == COOKIE_KEYS
     cookie = definitions["cookie"]["properties"]

@@ -360,7 +360,7 @@ def _text(built: Built, rebuild: Callable[..., Built]) -> None:
     def shown(language: str | None) -> tuple[str, str]:
         page = (rebuild(built.source, language=language) if language else built).page()
         (table,) = cookie_tables(page)
-        return table.caption, table.column("Purpose")[0]
+        return table.caption, table.rows[0][2]  # default columns: name, provider, purpose...
 
     assert shown(None) == ("Strictly necessary cookies", "Remembers the language you picked.")
     assert shown("fr") == (
@@ -476,6 +476,40 @@ def _column_labels(built: Built, rebuild: Callable[..., Built]) -> None:
         "Function and location",
         "Cookie name(s)",
         "Purposes",
+    ]
+
+
+@check("format/standard-categories")
+def _standard_categories(built: Built, rebuild: Callable[..., Built]) -> None:
+    page = built.page()
+    kinds = cookie_types(page)
+    # built-in titles where the inventory gives none; the inventory's own title wins
+    assert list(kinds) == ["Necessary cookies", "Visit counting", "Unclassified cookies"]
+    assert all(len(text) > 40 for text in kinds.values())  # a built-in description each
+    assert [table.caption for table in cookie_tables(page)] == [
+        "Necessary cookies",
+        "Visit counting",
+    ]
+
+
+@check("translation/language")
+def _language(built: Built, rebuild: Callable[..., Built]) -> None:
+    (table,) = cookie_tables(built.page())
+    english = ["Cookie name(s)", "Provider", "Purpose", "Duration"]
+    assert len(table.headers) == 4
+    assert not set(table.headers) & set(english[1:])  # the extension's words, in German
+    assert table.rows[1][-1] == "13 Monate"
+
+
+@check("translation/explanations")
+def _explanations(built: Built, rebuild: Callable[..., Built]) -> None:
+    page = built.page()
+    (intro,) = page.find_all("p", "cookie-intro")
+    assert "cookie" in intro.text.lower()
+    (parties,) = page.find_all("dl", "cookie-parties")
+    assert [term.text.replace("¶", "").strip() for term in parties.find_all("dt")] == [
+        "First-party cookies",
+        "Third-party cookies",
     ]
 
 
@@ -698,6 +732,7 @@ def test_gallery_bilingual_policy_in_english_and_french(
         "Cookies de mesure d\u2019audience",  # Sphinx's smart quotes
     ]
     assert _all_names(english_tables) == _all_names(french_tables)
+    assert french_tables[0].headers != english_tables[0].headers  # the extension's catalogs
     english_purposes = english_tables[0].column("Purpose")
     french_purposes = french_tables[0].column(french_tables[0].headers[2])
     assert english_purposes[0].startswith("Keeps you signed in")

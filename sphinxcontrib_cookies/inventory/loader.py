@@ -14,6 +14,7 @@ from typing import TypeVar
 from .durations import Duration, parse_duration
 from .model import (
     PARTIES,
+    STANDARD_CATEGORIES,
     STORAGE_TYPES,
     Category,
     Cookie,
@@ -339,7 +340,11 @@ class _InventoryReader(_Reader):
         if category_id is not None:
             self.declared_categories.add(category_id)
         what = f"category '{category_id}'"
-        found = self.fields(node, what, CATEGORY_KEYS, ("title", "description"))
+        if category_id in STANDARD_CATEGORIES and isinstance(node, Scalar) and node.is_null:
+            self.categories[category_id] = Category(category_id, None, None, None, key.line)
+            return  # ``necessary:`` alone: every text is built in
+        required = () if category_id in STANDARD_CATEGORIES else ("title", "description")
+        found = self.fields(node, what, CATEGORY_KEYS, required)
         title = self.text(found["title"][1], f"the title of {what}") if "title" in found else None
         description = (
             self.text(found["description"][1], f"the description of {what}")
