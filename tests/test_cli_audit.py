@@ -271,8 +271,8 @@ def test_everything_declared_exits_zero(capsys: pytest.CaptureFixture[str], tmp_
         (["--har", "missing.har"], "sphinx-cookies: error: missing.har: no such file\n"),
         (
             ["--har", "broken.har"],
-            "sphinx-cookies: error: broken.har: not valid JSON: Expecting ',' delimiter at line "
-            "6, column 7\n",
+            "sphinx-cookies: error: broken.har:6: not valid JSON: Expecting ',' delimiter at "
+            "column 7\n",
         ),
         (
             ["--har", "state.json"],

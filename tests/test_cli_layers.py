@@ -76,5 +76,5 @@ def test_console_script_is_installed() -> None:
         check=False,
     )
     assert result.returncode == 2
-    assert result.stderr.startswith("sphinx-cookies: error: broken.har: not valid JSON")
+    assert result.stderr.startswith("sphinx-cookies: error: broken.har:6: not valid JSON")
     assert "Traceback" not in result.stderr

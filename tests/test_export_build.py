@@ -265,8 +265,8 @@ def test_missing_inventory_is_reported(app: SphinxTestApp, warning: StringIO) ->
     app.build()
     path = Path(app.srcdir) / "absent.yaml"
     assert (
-        f"WARNING: cookies_export is on, but the inventory {path} does not exist; nothing was "
-        "exported [cookies.export]" in strip_colors(warning.getvalue())
+        f"{path}:: WARNING: cookies_export is on, but the inventory (cookies_file) does not "
+        "exist; nothing was exported [cookies.export]" in strip_colors(warning.getvalue())
     )
     assert not (app.outdir / "cookies.json").exists()
 

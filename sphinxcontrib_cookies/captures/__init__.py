@@ -77,14 +77,15 @@ def parse_capture(
     if capture_format is None:
         if detected is None:
             raise CaptureError(
-                f"{path}: cannot tell what kind of capture this is; a HAR file, a Playwright "
-                "storage state or a cookies.txt file is expected"
+                path,
+                "cannot tell what kind of capture this is; a HAR file, a Playwright storage "
+                "state or a cookies.txt file is expected",
             )
         capture_format = detected
     elif detected is not None and detected != capture_format:
         raise CaptureError(
-            f"{path}: this looks like a {FORMAT_NAMES[detected]}, not a "
-            f"{FORMAT_NAMES[capture_format]}"
+            path,
+            f"this looks like a {FORMAT_NAMES[detected]}, not a {FORMAT_NAMES[capture_format]}",
         )
     if capture_format == "cookies-txt":
         return parse_cookies_txt(data, path, captured_at)
@@ -105,9 +106,9 @@ def read_capture(
         data = Path(path).read_bytes()
         modified = datetime.fromtimestamp(Path(path).stat().st_mtime, UTC)
     except FileNotFoundError:
-        raise CaptureError(f"{location}: no such file") from None
+        raise CaptureError(location, "no such file") from None
     except IsADirectoryError:
-        raise CaptureError(f"{location}: is a directory, not a capture file") from None
+        raise CaptureError(location, "is a directory, not a capture file") from None
     except OSError as error:
-        raise CaptureError(f"{location}: cannot be read: {error.strerror or error}") from None
+        raise CaptureError(location, f"cannot be read: {error.strerror or error}") from None
     return parse_capture(data, location, capture_format, captured_at or modified)

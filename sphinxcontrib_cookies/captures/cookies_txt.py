@@ -14,7 +14,7 @@ def parse_cookies_txt(data: bytes, path: str, captured_at: datetime) -> Capture:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise CaptureError(f"{path}: not UTF-8 text (offset {error.start})") from None
+        raise CaptureError(path, f"not UTF-8 text (offset {error.start})") from None
     seen: dict[tuple[str, str], ObservedCookie] = {}
     for number, line in enumerate(content.splitlines(), start=1):
         if line.startswith(HTTP_ONLY_PREFIX):
@@ -26,8 +26,9 @@ def parse_cookies_txt(data: bytes, path: str, captured_at: datetime) -> Capture:
             fields.append("")
         if len(fields) != 7:
             raise CaptureError(
-                f"{path}:{number}: not a cookies.txt line: expected 7 fields separated by tabs, "
-                f"found {len(fields)}"
+                path,
+                f"not a cookies.txt line: expected 7 fields separated by tabs, found {len(fields)}",
+                line=number,
             )
         domain, subdomains, _path, _secure, expiry, name, _value = fields
         domain = domain.strip().lower()
@@ -37,7 +38,7 @@ def parse_cookies_txt(data: bytes, path: str, captured_at: datetime) -> Capture:
             expires = int(float(expiry))
         except (ValueError, OverflowError):
             raise CaptureError(
-                f"{path}:{number}: the expiry {expiry!r} is not a number of seconds"
+                path, f"the expiry {expiry!r} is not a number of seconds", line=number
             ) from None
         if expires == 0:
             lifetime = Lifetime("session")

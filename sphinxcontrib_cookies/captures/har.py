@@ -73,7 +73,7 @@ def parse_har(document: dict[str, Any], path: str) -> Capture:
     """A HAR, already read as JSON (see ``load_json``)."""
     log = document.get("log")
     if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
-        raise CaptureError(f"{path}: not a HAR file: it has no 'log' with a list of 'entries'")
+        raise CaptureError(path, "not a HAR file: it has no 'log' with a list of 'entries'")
     entries: list[Any] = log["entries"]
     set_cookies: dict[tuple[str, str], tuple[tuple[int, int], ObservedCookie]] = {}
     sent: list[tuple[tuple[int, int], str, str, str]] = []

@@ -14,17 +14,16 @@ def load_json(data: bytes, path: str) -> dict[str, Any]:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise CaptureError(f"{path}: not UTF-8 text (offset {error.start})") from None
+        raise CaptureError(path, f"not UTF-8 text (offset {error.start})") from None
     except json.JSONDecodeError as error:
         raise CaptureError(
-            f"{path}: not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            path, f"not valid JSON: {error.msg} at column {error.colno}", line=error.lineno
         ) from None
     except RecursionError:
-        raise CaptureError(f"{path}: the JSON nests too deeply to be a capture") from None
+        raise CaptureError(path, "the JSON nests too deeply to be a capture") from None
     if not isinstance(document, dict):
-        raise CaptureError(
-            f"{path}: the JSON holds {_JSON_KINDS.get(type(document), 'a value')}, not an object"
-        )
+        kind = _JSON_KINDS.get(type(document), "a value")
+        raise CaptureError(path, f"the JSON holds {kind}, not an object")
     return document
 
 

@@ -10,7 +10,14 @@ CAPTURE_FORMATS = ("har", "storage-state", "cookies-txt")
 
 
 class CaptureError(Exception):
-    """A capture that cannot be read; the message names the file and says what is wrong."""
+    """A capture that cannot be read: the file, the line when one is to blame (0 when the whole
+    file is), and what is wrong. ``str()`` gives all three, as ``path[:line]: message``."""
+
+    def __init__(self, path: str, message: str, line: int = 0) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
 @dataclass(frozen=True, slots=True)

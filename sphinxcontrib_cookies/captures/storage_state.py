@@ -29,9 +29,9 @@ def parse_storage_state(document: dict[str, Any], path: str, captured_at: dateti
     if not isinstance(document.get("cookies", []), list) or not isinstance(
         document.get("origins", []), list
     ):
-        raise CaptureError(f"{path}: not a storage state: 'cookies' and 'origins' must be lists")
+        raise CaptureError(path, "not a storage state: 'cookies' and 'origins' must be lists")
     if "cookies" not in document and "origins" not in document:
-        raise CaptureError(f"{path}: not a storage state: it has neither 'cookies' nor 'origins'")
+        raise CaptureError(path, "not a storage state: it has neither 'cookies' nor 'origins'")
     seen: dict[tuple[str, str, str], ObservedCookie] = {}
     for cookie in sequence(document, "cookies"):
         name = text(cookie, "name").strip()

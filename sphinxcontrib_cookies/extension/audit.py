@@ -71,13 +71,16 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not app.config.cookies_audit:
         return
     inventory_path = os.path.normpath(os.path.join(app.srcdir, app.config.cookies_file))
-    inventory = store.load(inventory_path, app.config.cookies_max_file_size).inventory
+    loaded = store.load(inventory_path, app.config.cookies_max_file_size)
+    inventory = loaded.inventory
     if inventory is None:
+        reason = __("does not exist") if loaded.missing else __("cannot be read (see above)")
         logger.warning(
-            __("cookies_audit is set, but the inventory %s cannot be read; nothing was audited"),
-            inventory_path,
+            __("cookies_audit is set, but the inventory (cookies_file) %s; nothing was audited"),
+            reason,
             type="cookies",
             subtype="file",
+            location=store.file_location(inventory_path),
         )
         return
     captures: list[Capture] = []
@@ -85,9 +88,12 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
         try:
             captures.append(read_capture(path))
         except CaptureError as error:
-            # The message names the file; a location without a line would be read as a document.
             logger.warning(
-                __("cannot audit with this capture: %s"), error, type="cookies", subtype="capture"
+                __("cannot audit with this capture: %s"),
+                error.message,
+                type="cookies",
+                subtype="capture",
+                location=store.file_location(error.path, error.line),
             )
     if not captures:
         return
@@ -105,7 +111,7 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
             os.path.relpath(inventory_path, app.srcdir),
             type="cookies",
             subtype="audit",
-            location=f"{source}:{line}" if line else None,
+            location=store.file_location(source, line),
         )
 
 

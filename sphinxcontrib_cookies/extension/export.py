@@ -109,8 +109,9 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     if loaded.inventory is None:
         reason = __("does not exist") if loaded.missing else __("cannot be read (see above)")
         _warn(
-            __("cookies_export is on, but the inventory %s %s; nothing was exported")
-            % (path, reason)
+            __("cookies_export is on, but the inventory (cookies_file) %s; nothing was exported")
+            % reason,
+            store.file_location(path),
         )
         return
     words = export_words(app)
