@@ -176,6 +176,16 @@ class _Reader:
             return None
         return node.value
 
+    def nonempty(self, node: Node, what: str) -> str | None:
+        """Text that must not be empty or blank: reported once, whatever is wrong with it."""
+        reported = len(self.problems)
+        value = self.scalar(node, what)
+        if value is not None and value.strip():
+            return value.strip()
+        if len(self.problems) == reported:
+            self.report(node.line, "missing-field", f"{what} is empty; write it out")
+        return None
+
     def text(self, node: Node, what: str) -> LocalizedText | None:
         """Text, or a mapping of language codes to text."""
         self.refuse(node)
@@ -203,7 +213,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for key, value in node.items:
             self.refuse(key)
-            language = self.scalar(key, f"a language code in {what}")
+            language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
             if not _LANGUAGE.fullmatch(language):
@@ -279,7 +289,7 @@ class _Reader:
         return value
 
     def identifier(self, key: Node, what: str) -> str | None:
-        value = self.scalar(key, what)
+        value = self.nonempty(key, what)
         if value is not None and not _ID.fullmatch(value):
             self.report(
                 key.line,
@@ -466,10 +476,8 @@ class _InventoryReader(_Reader):
             )
             return ()
         if "name" in found:
-            name = self.scalar(found["name"][1], "a cookie name")
-            if name is None:
-                self.report(found["name"][1].line, "missing-field", "the cookie name is empty")
-            return (name.strip(),) if name else ()
+            name = self.nonempty(found["name"][1], "the cookie name")
+            return (name,) if name else ()
         if "names" not in found:
             self.report(
                 node.line,
@@ -488,11 +496,9 @@ class _InventoryReader(_Reader):
             return ()
         names = []
         for item in value.items:
-            name = self.scalar(item, "a cookie name")
-            if name is None and not self.failed:
-                self.report(item.line, "missing-field", "a cookie name in 'names' is empty")
-            elif name is not None:
-                names.append(name.strip())
+            name = self.nonempty(item, "a cookie name in 'names'")
+            if name is not None:
+                names.append(name)
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node) -> str | None:
