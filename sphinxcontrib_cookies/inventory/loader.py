@@ -49,6 +49,9 @@ COOKIE_KEYS = (
     "domain",
 )
 
+#: A value starting with this is a placeholder still to be written.
+TODO_MARK = "TODO"
+
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -203,6 +206,29 @@ class _Reader:
                 self.report(line, "missing-field", f"{what} has no '{name}'; add it")
         return found
 
+    def note(self, line: int, kind: str, message: str) -> None:
+        """A problem that leaves the entry usable (it counts towards MAX_PROBLEMS all the same)."""
+        failed = self.failed
+        self.report(line, kind, message)
+        self.failed = failed
+
+    def is_todo(self, text: str, line: int, what: str) -> bool:
+        """A value still to be written (``TODO: ...``, as ``init`` drafts): reported, and read
+        as if it were missing."""
+        if not text.lstrip().startswith(TODO_MARK):
+            return False
+        self.note(
+            line, "todo", f"{what} is still to be written ('{shown(text.strip())}'); replace it"
+        )
+        return True
+
+    def value(self, node: Node, what: str) -> str | None:
+        """A value written on one line; a TODO counts as not written."""
+        value = self.scalar(node, what)
+        if value is not None and self.is_todo(value, node.line, what):
+            return None
+        return value
+
     def scalar(self, node: Node, what: str) -> str | None:
         self.refuse(node)
         if not isinstance(node, Scalar):
@@ -218,6 +244,16 @@ class _Reader:
             )
             return None
         return node.value
+
+    def nonempty(self, node: Node, what: str) -> str | None:
+        """Text that must not be empty or blank: reported once, whatever is wrong with it."""
+        reported = len(self.problems)
+        value = self.scalar(node, what)
+        if value is not None and value.strip():
+            return value.strip()
+        if len(self.problems) == reported:
+            self.report(node.line, "missing-field", f"{what} is empty; write it out")
+        return None
 
     def text(self, node: Node, what: str, one_line: bool = False) -> LocalizedText | None:
         """Text, or a mapping of language codes to text; ``one_line`` joins its lines, for a
@@ -235,6 +271,8 @@ class _Reader:
                     f"{what} contains a control character; remove it",
                 )
                 return None
+            if self.is_todo(node.value, node.line, what):
+                return None
             return LocalizedText.plain(clean(node.value))
         if not isinstance(node, Mapping):
             self.report(
@@ -247,7 +285,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for key, value in node.items:
             self.refuse(key)
-            language = self.scalar(key, f"a language code in {what}")
+            language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
             if not _LANGUAGE.fullmatch(language):
@@ -276,13 +314,15 @@ class _Reader:
             if _CONTROL.search(value.value):
                 self.report(value.line, "value", f"{what} contains a control character; remove it")
                 continue
+            if self.is_todo(value.value, value.line, f"the '{shown(language)}' text of {what}"):
+                continue
             translations.append((language, clean(value.value)))
         if not node.items:
             self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
         return LocalizedText(tuple(translations)) if translations else None
 
     def boolean(self, node: Node, what: str) -> bool | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         lowered = value.lower()
@@ -294,7 +334,7 @@ class _Reader:
         return None
 
     def url(self, node: Node, what: str) -> str | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         if not _URL.fullmatch(value) or not value.isprintable():
@@ -308,7 +348,7 @@ class _Reader:
         return value
 
     def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         if value not in choices:
@@ -322,7 +362,7 @@ class _Reader:
         return value
 
     def identifier(self, key: Node, what: str) -> str | None:
-        value = self.scalar(key, what)
+        value = self.nonempty(key, what)
         if value is not None and not _ID.fullmatch(value):
             self.report(
                 key.line,
@@ -522,13 +562,8 @@ class _InventoryReader(_Reader):
             )
             return ()
         if "name" in found:
-            value = found["name"][1]
-            name = self.scalar(value, "a cookie name")
-            if name is not None and name.strip():
-                return (name.strip(),)
-            if name is not None or (isinstance(value, Scalar) and value.is_null):
-                self.report(value.line, "missing-field", "the cookie name is empty")
-            return ()
+            name = self.nonempty(found["name"][1], "the cookie name")
+            return (name,) if name else ()
         if "names" not in found:
             self.report(
                 node.line,
@@ -547,15 +582,13 @@ class _InventoryReader(_Reader):
             return ()
         names = []
         for item in value.items:
-            name = self.scalar(item, "a cookie name")
-            if name is not None and name.strip():
-                names.append(name.strip())
-            elif name is not None or (isinstance(item, Scalar) and item.is_null):
-                self.report(item.line, "missing-field", "a cookie name in 'names' is empty")
+            name = self.nonempty(item, "a cookie name in 'names'")
+            if name is not None:
+                names.append(name)
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node) -> str | None:
-        category_id = self.scalar(node, "'category'")
+        category_id = self.value(node, "'category'")
         if category_id is None or category_id in self.categories:
             return category_id
         if category_id in self.declared_categories:  # declared, but its own entry has a problem
@@ -570,7 +603,7 @@ class _InventoryReader(_Reader):
         return None
 
     def provider_reference(self, node: Node) -> Provider | None:
-        value = self.scalar(node, "'provider'")
+        value = self.value(node, "'provider'")
         if value is None:
             return None
         if value in self.providers:
@@ -592,7 +625,7 @@ class _InventoryReader(_Reader):
         self.refuse(node)
         if isinstance(node, Mapping):
             return self.text(node, f"the duration of {what}")
-        value = self.scalar(node, f"the duration of {what}")
+        value = self.value(node, f"the duration of {what}")
         if value is None:
             return None
         try:
@@ -607,7 +640,7 @@ class _InventoryReader(_Reader):
             return None
 
     def domain(self, node: Node, what: str) -> str | None:
-        value = self.scalar(node, f"the domain of {what}")
+        value = self.value(node, f"the domain of {what}")
         if value is not None and (not value.strip() or any(ch.isspace() for ch in value.strip())):
             self.report(
                 node.line,
