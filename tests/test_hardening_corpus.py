@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinxcontrib_cookies.inventory import PROBLEM_KINDS
+
 from conftest import ROOTS, build_copy, strip_colors
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -39,20 +41,8 @@ def expectations(path: Path) -> list[Expected]:
 
 
 CASES = sorted(CORPUS.glob("*.yaml"))
-SUBTYPES_OF_THE_LOADER = {
-    "yaml",
-    "encoding",
-    "empty",
-    "limit",
-    "structure",
-    "missing-field",
-    "unknown-key",
-    "duplicate-key",
-    "reference",
-    "duration",
-    "value",
-    "duplicate-cookie",
-}
+#: Every kind of problem an inventory file can have ("file" is about a file that is missing).
+SUBTYPES_OF_THE_LOADER = set(PROBLEM_KINDS) - {"file"}
 
 
 @pytest.fixture(scope="module")

@@ -195,7 +195,7 @@ def compose(
         mark = error.problem_mark or error.context_mark
         line = int(mark.line) + 1 if mark is not None else 1
         # At the end of the file the parser's mark stands on a line after the last one.
-        line = min(line, len(_LINE_BREAK.findall(text.rstrip())) + 1)
+        line = min(line, len(_LINE_BREAK.findall(text)) + 1)
         context = error.context or ""
         if context and error.context_mark is not None:
             context += f" (begun at line {int(error.context_mark.line) + 1})"
