@@ -238,6 +238,6 @@ def _unreadable_character(text: str, path: str, error: yaml.reader.ReaderError) 
         path,
         line,
         "yaml",
-        f"the character U+{ord(found.group()):04X} is not allowed in a YAML file (control "
-        "characters are not); remove it",
+        f"the file holds the character U+{ord(found.group()):04X}, a control character that "
+        "YAML does not allow; remove it",
     )
