@@ -12,6 +12,8 @@ from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
+from .paper import setup_paper
+from .presentation import setup_presentation
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
 
 logger = logging.getLogger(__name__)
@@ -45,3 +47,5 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    setup_presentation(app)
+    setup_paper(app)

@@ -11,9 +11,7 @@ from ..inventory import Cookie, CookieInventory, Duration, LocalizedText
 from .durations import format_duration
 from .labels import column_label, party_label, storage_label
 from .text import localized, paragraphs
-
-#: Widest a column of running text is planned (in characters); names are never narrowed.
-TEXT_COLUMN_WIDTH = 40
+from .widths import ColumnWidth, fit_widths
 
 
 @dataclass(frozen=True)
@@ -50,8 +48,8 @@ class _TableBuilder:
         self.make_id = make_id
         self.targets: dict[str, str] = {}
 
-    def cell(self, cookie: Cookie, column: str) -> tuple[list[nodes.Node], list[str]]:
-        """The cell's nodes, and its words for planning the column width."""
+    def cell(self, cookie: Cookie, column: str, width: ColumnWidth) -> list[nodes.Node]:
+        """The cell's nodes; ``width`` notes what the column needs for them."""
         language = self.options.language
         if column == "name":
             paragraph = nodes.paragraph()
@@ -59,17 +57,20 @@ class _TableBuilder:
                 if index:
                     paragraph += nodes.Text(", ")
                 paragraph += nodes.literal(name, name)
-            return [paragraph], [f'"{name}",' for name in cookie.names]
+                width.note_name(f'"{name}",')  # as the text builder writes it
+            return [paragraph]
         if column == "provider":
             if cookie.provider is None:
-                return [], []
+                return []
             name = cookie.provider.name.resolve(language)
             link = cookie.provider.link
             paragraph = nodes.paragraph()
             paragraph += nodes.reference(name, name, refuri=link) if link else nodes.Text(name)
-            return [paragraph], [name]
+            width.note_text(name)
+            return [paragraph]
         text = self.column_text(cookie, column)
-        return paragraphs(text), [text]
+        width.note_text(text)
+        return list(paragraphs(text))
 
     def column_text(self, cookie: Cookie, column: str) -> str:
         language = self.options.language
@@ -91,7 +92,9 @@ class _TableBuilder:
     def table(self, title: str | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = self.options.columns
         labels = [self.options.labels.get(column) or column_label(column) for column in columns]
-        widths = [max(len(word) for word in label.split()) for label in labels]
+        widths = [ColumnWidth() for _ in columns]
+        for width, label in zip(widths, labels, strict=True):
+            width.note_label(label)
         body = nodes.tbody()
         for cookie in cookies:
             row = nodes.row()
@@ -100,10 +103,8 @@ class _TableBuilder:
             for name in cookie.names:
                 self.targets.setdefault(name, row_id)
             for index, column in enumerate(columns):
-                content, words = self.cell(cookie, column)
-                entry = nodes.entry("", *content, classes=[f"cookie-{column}"])
-                row += entry
-                widths[index] = max(widths[index], self.planned_width(column, words))
+                content = self.cell(cookie, column, widths[index])
+                row += nodes.entry("", *content, classes=[f"cookie-{column}"])
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
@@ -111,22 +112,14 @@ class _TableBuilder:
             table += nodes.title(title, title)
         group = nodes.tgroup(cols=len(columns))
         table += group
-        for width in widths:
-            group += nodes.colspec(colwidth=width)
+        for planned in fit_widths(widths):
+            group += nodes.colspec(colwidth=planned)
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
             head_row += nodes.entry("", nodes.paragraph(label, label), classes=[f"cookie-{column}"])
         group += nodes.thead("", head_row)
         group += body
         return table
-
-    @staticmethod
-    def planned_width(column: str, words: list[str]) -> int:
-        if column == "name":  # a name is never broken: its column is as wide as the longest
-            return max((len(word) for word in words), default=1)
-        longest_text = max((len(text) for text in words), default=1)
-        longest_word = max((len(word) for text in words for word in text.split()), default=1)
-        return max(min(longest_text, TEXT_COLUMN_WIDTH), longest_word)
 
 
 def render_tables(

@@ -1,0 +1,60 @@
+"""How cookie tables look in HTML: the stylesheet, and the column labels that cards show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .transforms import cookie_tables
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STYLESHEET = "cookies.css"
+
+#: Names longer than this may break anywhere (in wide HTML tables, and on paper); shorter
+#: ones are never broken.
+LONG_NAME = 24
+
+
+def add_stylesheet(app: Sphinx) -> None:
+    """Only builders that write HTML get the stylesheet (and its file in ``_static``)."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
+    app.add_css_file(STYLESHEET)
+
+
+class LabelCellsForCards(SphinxPostTransform):
+    """On small screens each row is shown as a card, without the header row: each body cell
+    gets its column's label, which the stylesheet shows only in that layout. Cells with
+    nothing in them are marked, so that cards can leave them out, and long names are marked,
+    so that only they may break."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in cookie_tables(self.document):
+            head = next(table.findall(nodes.thead), None)
+            if head is None:
+                continue
+            labels = [entry.astext() for entry in next(head.findall(nodes.row))]
+            for body in table.findall(nodes.tbody):
+                for row in body.children:
+                    for label, entry in zip(labels, row.children, strict=False):
+                        if not isinstance(entry, nodes.entry):
+                            continue
+                        if not len(entry):
+                            entry["classes"].append("cookie-cell-empty")
+                        entry.insert(0, nodes.inline(label, label, classes=["cookie-cell-label"]))
+                        for name in entry.findall(nodes.literal):
+                            if len(name.astext()) > LONG_NAME:
+                                name["classes"].append("cookie-name-long")
+
+
+def setup_presentation(app: Sphinx) -> None:
+    app.connect("builder-inited", add_stylesheet)
+    app.add_post_transform(LabelCellsForCards)
