@@ -14,6 +14,7 @@ from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
 from .paper import setup_paper
 from .presentation import setup_presentation
+from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_role("cookie", CookieRole(innernodeclass=nodes.literal, warn_dangling=True))
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
+    app.connect("builder-inited", start_build)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)

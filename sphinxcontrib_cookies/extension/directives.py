@@ -108,7 +108,7 @@ class _InventoryDirective(SphinxDirective):
 
     def make_id(self, name: str) -> str:
         """An id unique in this document, readable from the cookie name."""
-        base = "cookie-" + (nodes.make_id(name) or "entry")
+        base: str = nodes.make_id(f"cookie-{name}")
         taken = self.state.document.ids
         issued = cast(set[str], self.env.temp_data.setdefault("cookies_ids", set()))
         candidate, number = base, 1

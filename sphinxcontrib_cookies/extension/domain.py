@@ -77,9 +77,12 @@ class CookiesDomain(Domain):
         wanted = set(paths)
         return {doc for doc, record in self.documents.items() if wanted & record["files"].keys()}
 
-    def find(self, name: str) -> tuple[str, str] | None:
-        """The first document (in name order) whose table declares ``name``; exact names first,
-        then patterns such as ``_ga_*``."""
+    def find(self, name: str, prefer: str | None = None) -> tuple[str, str] | None:
+        """The row declaring ``name``: in document ``prefer`` if its tables declare that exact
+        name, else in the first document by name; exact names before patterns (``_ga_*``)."""
+        own = self.documents.get(prefer) if prefer else None
+        if own is not None and name in own["targets"]:
+            return prefer or "", own["targets"][name]
         if self._index is None:
             index: dict[str, tuple[str, str]] = {}
             for docname in sorted(self.documents):
@@ -104,7 +107,7 @@ class CookiesDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        found = self.find(target)
+        found = self.find(target, prefer=fromdocname)
         if found is None:
             return None
         docname, target_id = found

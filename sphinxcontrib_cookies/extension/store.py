@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sphinx.util import logging
 
 from ..inventory import CookieInventory, InventoryError, InventoryProblem, parse_inventory
+from ..translations import __
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +25,21 @@ MISSING = "missing"
 class LoadedFile:
     path: str
     digest: str
-    inventory: CookieInventory | None  # None: missing, or unreadable (already reported)
+    parsed: CookieInventory | InventoryProblem | None = None  # None: missing or too large
 
     @property
     def missing(self) -> bool:
         return self.digest == MISSING
+
+    @property
+    def inventory(self) -> CookieInventory | None:
+        return self.parsed if isinstance(self.parsed, CookieInventory) else None
+
+    @property
+    def problems(self) -> tuple[InventoryProblem, ...]:
+        if isinstance(self.parsed, InventoryProblem):
+            return (self.parsed,)
+        return self.parsed.problems if self.parsed is not None else ()
 
 
 @dataclass(frozen=True)
@@ -39,7 +50,7 @@ class _Entry:
 
 
 _cache: dict[str, _Entry] = {}
-_reported: set[tuple[str, str]] = set()
+_reported: set[tuple[str, str, int]] = set()
 
 
 def report(problem: InventoryProblem) -> None:
@@ -47,20 +58,27 @@ def report(problem: InventoryProblem) -> None:
     logger.warning(problem.message, type="cookies", subtype=problem.kind, location=location)
 
 
-def _parse(path: str, data: bytes, digest: str) -> CookieInventory | None:
+def _parse(path: str, data: bytes) -> CookieInventory | InventoryProblem:
+    logger.verbose(__("parsing cookie inventory %s"), path)
     try:
-        inventory = parse_inventory(data, path)
+        return parse_inventory(data, path)
     except InventoryError as error:
-        problems: tuple[InventoryProblem, ...] = (error.problem,)
-        result = None
-    else:
-        problems = inventory.problems
-        result = inventory
-    if (path, digest) not in _reported:
-        _reported.add((path, digest))
-        for problem in problems:
-            report(problem)
-    return result
+        return error.problem
+
+
+def _report_once(loaded: LoadedFile) -> None:
+    """Report a file's problems the first time this build uses that content of it."""
+    key = (loaded.path, loaded.digest, 0)
+    if key in _reported:
+        return
+    _reported.add(key)
+    for problem in loaded.problems:
+        report(problem)
+
+
+def start_build(app: object = None) -> None:
+    """Each build reports every problem of the inventories it uses, once."""
+    _reported.clear()
 
 
 def digest_of(path: str) -> str:
@@ -76,14 +94,11 @@ def load(path: str, max_bytes: int) -> LoadedFile:
     try:
         status = os.stat(path)
     except OSError:
-        return LoadedFile(path, MISSING, None)
-    cached = _cache.get(path)
-    if cached and (cached.size, cached.mtime_ns) == (status.st_size, status.st_mtime_ns):
-        return cached.loaded
+        return LoadedFile(path, MISSING)
     if status.st_size > max_bytes:
         digest = digest_of(path)
-        if (path, digest) not in _reported:
-            _reported.add((path, digest))
+        if (path, digest, max_bytes) not in _reported:
+            _reported.add((path, digest, max_bytes))
             report(
                 InventoryProblem(
                     path,
@@ -93,7 +108,10 @@ def load(path: str, max_bytes: int) -> LoadedFile:
                     "cookies_max_file_size in conf.py",
                 )
             )
-        loaded = LoadedFile(path, digest, None)
+        return LoadedFile(path, digest)
+    cached = _cache.get(path)
+    if cached and (cached.size, cached.mtime_ns) == (status.st_size, status.st_mtime_ns):
+        loaded = cached.loaded
     else:
         with open(path, "rb") as stream:
             data = stream.read()
@@ -101,6 +119,7 @@ def load(path: str, max_bytes: int) -> LoadedFile:
         if cached and cached.loaded.digest == digest:
             loaded = cached.loaded
         else:
-            loaded = LoadedFile(path, digest, _parse(path, data, digest))
+            loaded = LoadedFile(path, digest, _parse(path, data))
+    _report_once(loaded)
     _cache[path] = _Entry(status.st_size, status.st_mtime_ns, loaded)
     return loaded

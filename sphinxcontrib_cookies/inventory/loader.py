@@ -232,7 +232,7 @@ class _Reader:
             self.report(
                 node.line,
                 "value",
-                f"{what} '{value}' is not a web address; give a full http:// or https:// URL",
+                f"{what} must be a full http:// or https:// address, not '{value}'",
             )
             return None
         return value
@@ -245,7 +245,7 @@ class _Reader:
             self.report(
                 node.line,
                 "value",
-                f"{what} '{value}' is not one of: {', '.join(choices)}; "
+                f"{what} must be one of: {', '.join(choices)}, not '{value}'; "
                 f"{_suggestion(value, choices)}".rstrip("; "),
             )
             return None
@@ -430,7 +430,8 @@ class _InventoryReader(_Reader):
             self.report(
                 found["names"][0].line,
                 "value",
-                "a cookie entry has either 'name' (one cookie) or 'names' (a list), not both",
+                "a cookie entry has both 'name' and 'names'; keep 'name' for one cookie, "
+                "or 'names' for a list",
             )
             return ()
         if "name" in found:
@@ -549,7 +550,7 @@ def parse_inventory(data: bytes, path: str) -> CookieInventory:
                 path,
                 1,
                 "empty",
-                "the inventory is empty; it needs at least 'categories' and 'cookies'",
+                "the inventory is empty; add at least 'categories' and 'cookies'",
             )
         )
     reader = _InventoryReader(path)

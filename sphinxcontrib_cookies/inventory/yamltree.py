@@ -146,7 +146,10 @@ def compose(text: str, path: str) -> tuple[Node | None, list[InventoryProblem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = int(mark.line) + 1 if mark is not None else 1
-        what = " ".join(part for part in (error.context, error.problem) if part)
+        context = error.context or ""
+        if context and error.context_mark is not None:
+            context += f" (begun at line {int(error.context_mark.line) + 1})"
+        what = " ".join(part for part in (context, error.problem) if part)
         raise InventoryError(
             InventoryProblem(
                 path,
