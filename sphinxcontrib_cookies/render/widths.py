@@ -13,8 +13,8 @@ TEXT_COLUMN_WIDTH = 40
 #: A column of text is planned at least as wide as its longest word, up to this; longer words
 #: wrap (LaTeX hyphenates words, and gives other tokens, such as web addresses, break points).
 WORD_COLUMN_WIDTH = 10
-#: A name column is planned at least this wide, and wider for names up to LONGEST_WHOLE_NAME
-#: when there is room; longer names wrap.
+#: Where names may wrap (on paper), a name column is planned at least this wide, and wider
+#: for names up to LONGEST_WHOLE_NAME when there is room; longer names wrap.
 NAME_COLUMN_WIDTH = 20
 LONGEST_WHOLE_NAME = 30
 #: The width a whole table is planned to fill: about a line of a PDF page, or of a terminal.
@@ -26,8 +26,10 @@ CELL_PADDING = 3
 @dataclass
 class ColumnWidth:
     """What a column needs (its longest word, within limits) and what it would like: room
-    for nine in ten of its texts on one line; the longest few may wrap."""
+    for nine in ten of its texts on one line; the longest few may wrap. A name is never
+    broken unless ``names_may_wrap``."""
 
+    names_may_wrap: bool = False
     least: int = 1
     lengths: list[int] = field(default_factory=list)
 
@@ -47,7 +49,11 @@ class ColumnWidth:
         self.lengths.append(min(len(text), TEXT_COLUMN_WIDTH))
 
     def note_name(self, name: str) -> None:
-        """A name is one word, but its column gives way to running text when room is short."""
+        if not self.names_may_wrap:
+            self.least = max(self.least, len(name))
+            self.lengths.append(len(name))
+            return
+        # The column gives way to running text when room is short.
         self.least = max(self.least, min(len(name), NAME_COLUMN_WIDTH))
         self.lengths.append(min(len(name), LONGEST_WHOLE_NAME))
 
