@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx.locale import get_translation
+from sphinx.locale import get_translation, get_translator
 
 CATALOG = "sphinxcontrib-cookies"
 LOCALE_DIR = Path(__file__).parent / "locales"
 
 _ = get_translation(CATALOG)
 __ = get_translation(CATALOG, "console")
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Document text with a plural form (``get_translation`` has none), from our catalog."""
+    return get_translator(CATALOG).ngettext(singular, plural, count)

@@ -16,6 +16,7 @@ from .paper import setup_paper
 from .presentation import setup_presentation
 from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
+from .updated import setup_updated
 
 logger = logging.getLogger(__name__)
 
@@ -51,3 +52,4 @@ def setup_extension(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_presentation(app)
     setup_paper(app)
+    setup_updated(app)

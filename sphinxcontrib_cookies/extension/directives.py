@@ -123,7 +123,7 @@ class CookieTableDirective(_InventoryDirective):
     """Tables of cookies, one per category (or one for all), from the inventory."""
 
     option_spec = _AnyOption()
-    known_options = ("categories", "columns", "group-by", "class", "name")
+    known_options = ("categories", "columns", "group-by", "count", "class", "name")
 
     def columns(self) -> tuple[str, ...]:
         if "columns" not in self.options:
@@ -147,6 +147,16 @@ class CookieTableDirective(_InventoryDirective):
             )
         return value != "none"
 
+    def count(self) -> bool:
+        if "count" not in self.options:
+            return False
+        if self.options["count"]:
+            self.warn(
+                __(":count: takes no value, not %r; the option alone shows the counts")
+                % self.options["count"]
+            )
+        return True
+
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
@@ -159,6 +169,7 @@ class CookieTableDirective(_InventoryDirective):
             language=self.config.language,
             labels=self.config.cookies_column_labels,
             classes=tuple(directives.class_option(self.options.get("class") or "")),
+            count=self.count(),
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,7 +28,7 @@ from .yamltree import Mapping, Node, Refused, Scalar, Sequence, compose
 #: Files larger than this are refused unless the caller allows more.
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
-TOP_LEVEL_KEYS = ("version", "categories", "providers", "cookies")
+TOP_LEVEL_KEYS = ("version", "updated", "categories", "providers", "cookies")
 CATEGORY_KEYS = ("title", "description", "requires_consent")
 PROVIDER_KEYS = ("name", "url", "privacy_policy")
 COOKIE_KEYS = (
@@ -46,6 +47,7 @@ COOKIE_KEYS = (
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
 
 T = TypeVar("T")
@@ -271,6 +273,7 @@ class _InventoryReader(_Reader):
         self.declared_categories: set[str] = set()
         self.declared_providers: set[str] = set()
         self.cookies: list[Cookie] = []
+        self.updated: date | None = None
         self.first_declared: dict[tuple[str, str | None], int] = {}
 
     def read(self, root: Node) -> CookieInventory:
@@ -296,6 +299,8 @@ class _InventoryReader(_Reader):
                 self.report(root.line, "missing-field", f"the inventory has no '{name}'; add it")
         if "version" in top:
             self.entry(lambda: self.version(top["version"][1]))
+        if "updated" in top:
+            self.updated = self.entry(lambda: self.calendar_date(top["updated"][1], "'updated'"))
         if "categories" in top:
             self.mapping_of(top["categories"][1], "'categories'", self.category)
         if "providers" in top:
@@ -303,8 +308,30 @@ class _InventoryReader(_Reader):
         if "cookies" in top:
             self.cookie_list(top["cookies"][1])
         return CookieInventory(
-            self.path, self.categories, self.providers, tuple(self.cookies), tuple(self.problems)
+            self.path,
+            self.categories,
+            self.providers,
+            tuple(self.cookies),
+            tuple(self.problems),
+            self.updated,
         )
+
+    def calendar_date(self, node: Node, what: str) -> date | None:
+        """A calendar date, written ``2026-11-29`` (quoted or not: YAML text either way)."""
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        try:
+            if not _DATE.fullmatch(value.strip()):
+                raise ValueError
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            self.report(
+                node.line,
+                "value",
+                f"{what} must be a date written year-month-day, such as 2026-11-29, not '{value}'",
+            )
+            return None
 
     def version(self, node: Node) -> None:
         if self.scalar(node, "'version'") != "1":
@@ -558,7 +585,12 @@ def parse_inventory(data: bytes, path: str) -> CookieInventory:
     inventory = reader.read(root)
     ordered = tuple(sorted(inventory.problems, key=lambda problem: problem.line))
     return CookieInventory(
-        inventory.path, inventory.categories, inventory.providers, inventory.cookies, ordered
+        inventory.path,
+        inventory.categories,
+        inventory.providers,
+        inventory.cookies,
+        ordered,
+        inventory.updated,
     )
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from babel.numbers import format_decimal
 from docutils import nodes
 
 from ..inventory import Cookie, CookieInventory, Duration, LocalizedText
-from .durations import format_duration
+from ..translations import _, ngettext
+from .durations import babel_locale, format_duration
 from .labels import column_label, party_label, storage_label
 from .text import localized, paragraphs
 from .widths import ColumnWidth, fit_widths
@@ -22,6 +24,8 @@ class TableOptions:
     language: str | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
     classes: tuple[str, ...] = ()
+    #: Put the number of cookies (names) in each category's caption.
+    count: bool = False
 
 
 @dataclass
@@ -122,6 +126,14 @@ class _TableBuilder:
         return table
 
 
+def counted_title(title: str, cookies: Iterable[Cookie], language: str | None) -> str:
+    """ "Statistics (3 cookies)": each name counts, a pattern such as ``_ga_*`` as one."""
+    count = sum(len(cookie.names) for cookie in cookies)
+    number = format_decimal(count, locale=babel_locale(language))
+    cookies_text = ngettext("%(number)s cookie", "%(number)s cookies", count) % {"number": number}
+    return _("%(title)s (%(cookies)s)") % {"title": title, "cookies": cookies_text}
+
+
 def render_tables(
     inventory: CookieInventory, options: TableOptions, make_id: Callable[[str], str]
 ) -> RenderedTables:
@@ -134,6 +146,8 @@ def render_tables(
             if cookies:
                 category = inventory.categories[category_id]
                 title = localized(category.title, options.language) or category_id
+                if options.count:
+                    title = counted_title(title, cookies, options.language)
                 tables.append(builder.table(title, cookies))
     else:
         chosen = set(options.categories)
