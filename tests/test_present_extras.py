@@ -41,19 +41,19 @@ def shown_date(app: SphinxTestApp, page: str = "index") -> list[str]:
 def test_count_puts_the_number_of_names_in_each_caption(extras: SphinxTestApp) -> None:
     html = (extras.outdir / "index.html").read_text(encoding="utf-8")
     captions = [table.caption for table in cookie_tables(html)]
-    # One name is "1 cookie"; a list of names counts each, a pattern such as _ga_* once.
-    assert captions == ["Necessary cookies (1 cookie)", "Statistics (3 cookies)"]
+    # A list of names counts each name, a pattern such as _ga_* once.
+    assert captions == ["Necessary cookies (1)", "Statistics (3)"]
 
 
 def test_without_count_captions_are_the_titles(tmp_path: Path) -> None:
     app = build_copy("present-extras", tmp_path, "text")
     text = (app.outdir / "problems.txt").read_text(encoding="utf-8")
-    assert "Statistics (3 cookies)" in text  # :count: yes still counts, with a warning
+    assert "Statistics (3)" in text  # :count: yes still counts, with a warning
     source = tmp_path / "src" / "problems.rst"
     source.write_text(source.read_text(encoding="utf-8").replace("   :count: yes\n", ""))
     app = build_copy("present-extras", tmp_path, "text", freshenv=True)
     text = (app.outdir / "problems.txt").read_text(encoding="utf-8")
-    assert "Statistics\n" in text and "cookies)" not in text
+    assert "Statistics\n" in text and "(3)" not in text
 
 
 def test_updated_is_written_out_in_the_build_language(
@@ -74,7 +74,7 @@ def test_problems_are_located_warnings(extras: SphinxTestApp) -> None:
         ("problems.rst", 10, "file"),
     ]
     messages = [message for _, _, message, _ in warnings_of(extras)]
-    assert messages[0].startswith(":count: takes no value, not 'yes'")
+    assert messages[0] == ":count: is a flag and takes no value; write it alone"
     assert "'updated' must be a date written year-month-day" in messages[1]
     assert "'29 November 2026'" in messages[1]
     assert "has no readable 'updated' date; add one, such as updated: 2026-11-29" in messages[2]

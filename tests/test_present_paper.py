@@ -20,6 +20,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.extension.paper import PrepareTablesForPaper
 from sphinxcontrib_cookies.inventory import load_inventory, parse_duration
+from sphinxcontrib_cookies.render.text import localized
 
 HERE = Path(__file__).parent
 ROOT = HERE / "roots" / "test-present-paper"
@@ -151,6 +152,11 @@ def test_the_whole_database_prints_without_overfull_boxes(
     assert overfull_boxes(log) == []
     tex = (app.outdir / "policy.tex").read_text(encoding="utf-8")
     assert tex.count(r"\begin{longtable}") == len(CATEGORIES)
+    # Each caption counts the category's names (the option :count:).
+    inventory = load_inventory(app.srcdir / "cookies.yaml")
+    for category in inventory.categories.values():
+        names = sum(len(cookie.names) for cookie in inventory.cookies_in(category.id))
+        assert rf"\caption{{{localized(category.title, None)} ({names:,})" in tex
 
 
 @needs_latexmk

@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
 from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
+from ..render.explanations import render_intro, render_parties
 from ..translations import __
 from . import store
 from .domain import CookiesDomain
@@ -78,6 +79,13 @@ class _InventoryDirective(SphinxDirective):
                 "file",
             )
         return loaded.inventory
+
+    def flag(self, name: str) -> bool:
+        if name not in self.options:
+            return False
+        if self.options[name]:
+            self.warn(__(":%s: is a flag and takes no value; write it alone") % name)
+        return True
 
     def check_options(self) -> None:
         for name in self.options:
@@ -147,16 +155,6 @@ class CookieTableDirective(_InventoryDirective):
             )
         return value != "none"
 
-    def count(self) -> bool:
-        if "count" not in self.options:
-            return False
-        if self.options["count"]:
-            self.warn(
-                __(":count: takes no value, not %r; the option alone shows the counts")
-                % self.options["count"]
-            )
-        return True
-
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
@@ -169,7 +167,7 @@ class CookieTableDirective(_InventoryDirective):
             language=self.config.language,
             labels=self.config.cookies_column_labels,
             classes=tuple(directives.class_option(self.options.get("class") or "")),
-            count=self.count(),
+            count=self.flag("count"),
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
@@ -184,19 +182,24 @@ class CookieTypesDirective(_InventoryDirective):
     """What each category of cookies is for, and whether it needs the visitor's consent."""
 
     option_spec = _AnyOption()
-    known_options = ("categories", "class", "name")
+    known_options = ("categories", "class", "name", "intro", "parties")
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
         if inventory is None:
             return []
+        result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
-        if not categories:
-            return []
-        listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
-        listing["classes"].extend(directives.class_option(self.options.get("class") or ""))
-        self.set_source_info(listing)
-        if self.options.get("name"):
-            self.add_name(listing)
-        return [listing]
+        if categories:
+            listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+            listing["classes"].extend(directives.class_option(self.options.get("class") or ""))
+            if self.options.get("name"):
+                self.add_name(listing)
+            result.append(listing)
+        if self.flag("parties"):
+            result.append(render_parties(self.make_id))
+        for node in result:
+            if not isinstance(node, nodes.TextElement):  # a located paragraph would be
+                self.set_source_info(node)  # extracted into the project's catalogs
+        return result

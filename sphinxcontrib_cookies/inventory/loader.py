@@ -15,6 +15,7 @@ from typing import TypeVar
 from .durations import Duration, parse_duration
 from .model import (
     PARTIES,
+    STANDARD_CATEGORIES,
     STORAGE_TYPES,
     Category,
     Cookie,
@@ -155,6 +156,16 @@ class _Reader:
             return None
         return node.value
 
+    def nonempty(self, node: Node, what: str) -> str | None:
+        """Text that must not be empty or blank: reported once, whatever is wrong with it."""
+        reported = len(self.problems)
+        value = self.scalar(node, what)
+        if value is not None and value.strip():
+            return value.strip()
+        if len(self.problems) == reported:
+            self.report(node.line, "missing-field", f"{what} is empty; write it out")
+        return None
+
     def text(self, node: Node, what: str) -> LocalizedText | None:
         """Text, or a mapping of language codes to text."""
         self.refuse(node)
@@ -180,7 +191,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for key, value in node.items:
             self.refuse(key)
-            language = self.scalar(key, f"a language code in {what}")
+            language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
             if not _LANGUAGE.fullmatch(language):
@@ -254,7 +265,7 @@ class _Reader:
         return value
 
     def identifier(self, key: Node, what: str) -> str | None:
-        value = self.scalar(key, what)
+        value = self.nonempty(key, what)
         if value is not None and not _ID.fullmatch(value):
             self.report(
                 key.line,
@@ -366,7 +377,11 @@ class _InventoryReader(_Reader):
         if category_id is not None:
             self.declared_categories.add(category_id)
         what = f"category '{category_id}'"
-        found = self.fields(node, what, CATEGORY_KEYS, ("title", "description"))
+        if category_id in STANDARD_CATEGORIES and isinstance(node, Scalar) and node.is_null:
+            self.categories[category_id] = Category(category_id, None, None, None, key.line)
+            return  # ``necessary:`` alone: every text is built in
+        required = () if category_id in STANDARD_CATEGORIES else ("title", "description")
+        found = self.fields(node, what, CATEGORY_KEYS, required)
         title = self.text(found["title"][1], f"the title of {what}") if "title" in found else None
         description = (
             self.text(found["description"][1], f"the description of {what}")
@@ -462,10 +477,8 @@ class _InventoryReader(_Reader):
             )
             return ()
         if "name" in found:
-            name = self.scalar(found["name"][1], "a cookie name")
-            if name is None:
-                self.report(found["name"][1].line, "missing-field", "the cookie name is empty")
-            return (name.strip(),) if name else ()
+            name = self.nonempty(found["name"][1], "the cookie name")
+            return (name,) if name else ()
         if "names" not in found:
             self.report(
                 node.line,
@@ -484,11 +497,9 @@ class _InventoryReader(_Reader):
             return ()
         names = []
         for item in value.items:
-            name = self.scalar(item, "a cookie name")
-            if name is None and not self.failed:
-                self.report(item.line, "missing-field", "a cookie name in 'names' is empty")
-            elif name is not None:
-                names.append(name.strip())
+            name = self.nonempty(item, "a cookie name in 'names'")
+            if name is not None:
+                names.append(name)
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node) -> str | None:

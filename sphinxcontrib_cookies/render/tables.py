@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from babel.numbers import format_decimal
 from docutils import nodes
 
-from ..inventory import Cookie, CookieInventory, Duration, LocalizedText
-from ..translations import _, ngettext
-from .durations import babel_locale, format_duration
+from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
+from .durations import format_duration
+from .explanations import default_title
+from .inventory_text import keep_builtin_text_out, mark_inventory_text
 from .labels import column_label, party_label, storage_label
 from .text import localized, paragraphs
 from .widths import ColumnWidth, fit_widths
+
+#: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
+COOKIE_COUNT = "cookies-count"
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,7 @@ class TableOptions:
     language: str | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
     classes: tuple[str, ...] = ()
-    #: Put the number of cookies (names) in each category's caption.
+    #: Show the number of cookies (names) in each category's caption.
     count: bool = False
 
 
@@ -33,6 +36,11 @@ class RenderedTables:
     tables: list[nodes.table]
     #: Each declared cookie name (patterns as written) and the id of its row.
     targets: dict[str, str]
+
+
+def category_title(category: Category, language: str | None) -> str:
+    """The inventory's title, else the built-in one of a standard category, else the id."""
+    return localized(category.title, language) or default_title(category.id) or category.id
 
 
 def _duration_text(duration: Duration | LocalizedText | None, language: str | None) -> str:
@@ -66,15 +74,38 @@ class _TableBuilder:
         if column == "provider":
             if cookie.provider is None:
                 return []
-            name = cookie.provider.name.resolve(language)
-            link = cookie.provider.link
-            paragraph = nodes.paragraph()
+            provider = cookie.provider
+            name = provider.name.resolve(language)
+            link = provider.link
+            paragraph = nodes.paragraph(name)
             paragraph += nodes.reference(name, name, refuri=link) if link else nodes.Text(name)
+            self.mark(paragraph, provider.name, provider.line)
             width.note_text(name)
             return [paragraph]
         text = self.column_text(cookie, column)
         width.note_text(text)
-        return list(paragraphs(text))
+        content = paragraphs(text)
+        written = self.inventory_text(cookie, column)
+        if written is not None:
+            for paragraph in content:
+                self.mark(paragraph, *written)
+        return list(content)
+
+    def mark(self, node: nodes.Element, text: LocalizedText, line: int) -> None:
+        mark_inventory_text(node, text, self.options.language, self.inventory.path, line)
+
+    def inventory_text(self, cookie: Cookie, column: str) -> tuple[LocalizedText, int] | None:
+        """The inventory's own text shown in ``column`` (if the cell shows some) and its line."""
+        if column == "purpose":
+            return cookie.purpose, cookie.line
+        if column == "function" and cookie.function is not None:
+            return cookie.function, cookie.line
+        if column == "duration" and isinstance(cookie.duration, LocalizedText):
+            return cookie.duration, cookie.line
+        category = self.inventory.categories[cookie.category]
+        if column == "category" and category.title is not None:
+            return category.title, category.line
+        return None
 
     def column_text(self, cookie: Cookie, column: str) -> str:
         language = self.options.language
@@ -90,17 +121,17 @@ class _TableBuilder:
             return storage_label(cookie.type)
         if column == "domain":
             return cookie.domain or ""
-        category = self.inventory.categories[cookie.category]
-        return localized(category.title, language) or category.id
+        return category_title(self.inventory.categories[cookie.category], language)
 
-    def table(self, title: str | None, cookies: Iterable[Cookie]) -> nodes.table:
+    def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = self.options.columns
         labels = [self.options.labels.get(column) or column_label(column) for column in columns]
         widths = [ColumnWidth() for _ in columns]
         for width, label in zip(widths, labels, strict=True):
             width.note_label(label)
+        counted = tuple(cookies)
         body = nodes.tbody()
-        for cookie in cookies:
+        for cookie in counted:
             row = nodes.row()
             row_id = self.make_id(cookie.names[0])
             row["ids"].append(row_id)
@@ -112,8 +143,14 @@ class _TableBuilder:
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
-        if title:
-            table += nodes.title(title, title)
+        if category is not None:
+            title = category_title(category, self.options.language)
+            caption = nodes.title(title, title)
+            if category.title is not None:
+                self.mark(caption, category.title, category.line)
+            table += caption
+            if self.options.count:
+                table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
         group = nodes.tgroup(cols=len(columns))
         table += group
         for planned in fit_widths(widths):
@@ -123,15 +160,8 @@ class _TableBuilder:
             head_row += nodes.entry("", nodes.paragraph(label, label), classes=[f"cookie-{column}"])
         group += nodes.thead("", head_row)
         group += body
+        keep_builtin_text_out(table)
         return table
-
-
-def counted_title(title: str, cookies: Iterable[Cookie], language: str | None) -> str:
-    """ "Statistics (3 cookies)": each name counts, a pattern such as ``_ga_*`` as one."""
-    count = sum(len(cookie.names) for cookie in cookies)
-    number = format_decimal(count, locale=babel_locale(language))
-    cookies_text = ngettext("%(number)s cookie", "%(number)s cookies", count) % {"number": number}
-    return _("%(title)s (%(cookies)s)") % {"title": title, "cookies": cookies_text}
 
 
 def render_tables(
@@ -144,11 +174,7 @@ def render_tables(
         for category_id in options.categories:
             cookies = inventory.cookies_in(category_id)
             if cookies:
-                category = inventory.categories[category_id]
-                title = localized(category.title, options.language) or category_id
-                if options.count:
-                    title = counted_title(title, cookies, options.language)
-                tables.append(builder.table(title, cookies))
+                tables.append(builder.table(inventory.categories[category_id], cookies))
     else:
         chosen = set(options.categories)
         everything = [cookie for cookie in inventory.cookies if cookie.category in chosen]
