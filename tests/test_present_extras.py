@@ -99,3 +99,15 @@ def test_updated_that_is_not_a_date(written: str) -> None:
     assert inventory.updated is None
     ((line, kind),) = [(problem.line, problem.kind) for problem in inventory.problems]
     assert line == 1 and kind in ("value", "structure")
+
+
+def test_editing_the_date_rebuilds_the_page_that_shows_it(tmp_path: Path) -> None:
+    app = build_copy("present-extras", tmp_path)
+    assert shown_date(app) == ["November 29, 2026"]
+    inventory = tmp_path / "src" / "cookies.yaml"
+    inventory.write_text(
+        inventory.read_text(encoding="utf-8").replace("2026-11-29", "2027-01-05"),
+        encoding="utf-8",
+    )
+    app = build_copy("present-extras", tmp_path)
+    assert shown_date(app) == ["January 5, 2027"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .transforms import cookie_tables
@@ -19,12 +20,18 @@ STYLESHEET = "cookies.css"
 LONG_NAME = 24
 
 
+def add_static_path(app: Sphinx, config: Config) -> None:
+    """The stylesheet's folder, among the files that HTML builders copy to ``_static``. Added
+    when the configuration is read, before Sphinx compares it with the previous build's, so
+    that an incremental build does not report a changed ``html_static_path``."""
+    if str(STATIC_DIR) not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+
+
 def add_stylesheet(app: Sphinx) -> None:
-    """Only builders that write HTML get the stylesheet (and its file in ``_static``)."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path = [*app.config.html_static_path, str(STATIC_DIR)]
-    app.add_css_file(STYLESHEET)
+    """Only builders that write HTML link the stylesheet."""
+    if app.builder.format == "html":
+        app.add_css_file(STYLESHEET)
 
 
 class LabelCellsForCards(SphinxPostTransform):
@@ -56,5 +63,6 @@ class LabelCellsForCards(SphinxPostTransform):
 
 
 def setup_presentation(app: Sphinx) -> None:
+    app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_stylesheet)
     app.add_post_transform(LabelCellsForCards)
