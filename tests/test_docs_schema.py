@@ -7,8 +7,9 @@ turned into a JSON value the same way, through the project's own ``yamltree``: e
 text, ``null`` only where the loader sees an empty value.
 
 Some problems are beyond what a JSON Schema can see (a key written twice, a reference to a
-category declared elsewhere, YAML anchors...); they are listed in ``BEYOND_THE_SCHEMA`` with the
-reason, and the test checks the list against the files.
+category declared elsewhere, YAML anchors...), or better left to the loader (a ``TODO``
+placeholder); they are listed in ``BEYOND_THE_SCHEMA`` with the reason, and the test checks the
+list against the files.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ from sphinxcontrib_cookies.schema import SCHEMA_PATH  # noqa: E402
 REPOSITORY = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "docs-schema-inventories"
 
-#: Problem kinds a JSON Schema cannot express, and why. A file whose only problems are of these
-#: kinds passes the schema (or cannot be turned into JSON at all); the test proves each entry.
+#: Problem kinds a JSON Schema cannot express (or that the schema leaves to the loader), and
+#: why. A file whose only problems are of these kinds passes the schema (or cannot be turned
+#: into JSON at all); the test proves each entry.
 BEYOND_THE_SCHEMA = {
     "yaml": "syntax errors, '---' documents, anchors, aliases and tags are gone once the YAML "
     "is data; the schema sees only the values",
@@ -63,6 +65,10 @@ BEYOND_THE_SCHEMA = {
     "needs a cross-reference, which JSON Schema has no keyword for",
     "duplicate-cookie": "one name declared by two entries (for one domain) compares values "
     "across list items, which JSON Schema cannot do",
+    "todo": "a TODO placeholder is well-formed text; a 'not' rule could forbid it, but editors "
+    "word its failure as 'matches a schema that is not allowed', so a draft from "
+    "`sphinx-cookies init` would open covered in unexplained errors; check and the build name "
+    "each TODO instead",
 }
 
 #: The kinds that leave no data to check at all (or only data with holes, where aliases stood).

@@ -16,6 +16,7 @@ To regenerate the ``warnings.txt`` files after changing a message, run the tests
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shlex
@@ -517,6 +518,46 @@ def _explanations(built: Built, rebuild: Callable[..., Built]) -> None:
         "First-party cookies",
         "Third-party cookies",
     ]
+
+
+@check("export/turn-on")
+def _export_turn_on(built: Built, rebuild: Callable[..., Built]) -> None:
+    """The build writes the three files, and cookies.json is the one the guide shows."""
+    assert (built.outdir / "cookieconsent-config.json").is_file()
+    assert (built.outdir / "_static" / "cookieconsent-config.js").is_file()
+    written = json.loads((built.outdir / "cookies.json").read_text(encoding="utf-8"))
+    shown_file = SNIPPETS / "export" / "turn-on" / "built" / "cookies.json"
+    if UPDATE:
+        shown_file.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n")
+    shown = json.loads(shown_file.read_text(encoding="utf-8"))
+    assert shown.pop("generator").startswith("sphinxcontrib-cookies ")
+    assert written.pop("generator").startswith("sphinxcontrib-cookies ")
+    assert written == shown
+
+
+def _scripts(page: Element) -> list[str]:
+    return [
+        script.attrs["src"].split("?")[0]
+        for script in page.find_all("script")
+        if "src" in script.attrs
+    ]
+
+
+@check("export/banner")
+@check("export/banner-options")
+def _export_banner(built: Built, rebuild: Callable[..., Built]) -> None:
+    """The page loads cookieconsent, then the generated configuration, then the start-up script."""
+    scripts = _scripts(built.page())
+    loaded = [
+        scripts.index(f"_static/{name}")
+        for name in ("cookieconsent.umd.js", "cookieconsent-config.js", "consent.js")
+    ]
+    assert loaded == sorted(loaded)
+    generated = (built.outdir / "_static" / "cookieconsent-config.js").read_text(encoding="utf-8")
+    assert "window.sphinxCookiesConsentConfig" in generated
+    assert "sphinxCookiesConsentConfig" in (built.outdir / "_static" / "consent.js").read_text(
+        encoding="utf-8"
+    )
 
 
 @check("warnings/silence")

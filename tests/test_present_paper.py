@@ -24,7 +24,7 @@ from sphinxcontrib_cookies.render.text import localized
 
 HERE = Path(__file__).parent
 ROOT = HERE / "roots" / "test-present-paper"
-OPEN_COOKIE_DATABASE = HERE / "data" / "open-cookie-database.csv"
+OPEN_COOKIE_DATABASE = HERE.parent / "sphinxcontrib_cookies" / "data" / "open-cookie-database.csv"
 LONG_NAMES = HERE / "roots" / "test-present-browser" / "long-names.yaml"
 #: Longer than any name in the Open Cookie Database (43 characters), with no place to break.
 SIXTY_CHARACTERS = "x" * 20 + "_LongCookieNameForTheWrapTest_" + "y" * 10

@@ -97,8 +97,8 @@ CONFIG_VALUES = (
 )
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    for value in CONFIG_VALUES:
+def check_values(config: Config, values: Iterable[ConfigValue]) -> None:
+    for value in values:
         problem = value.check(config[value.name])
         if problem is not None:
             logger.warning(
@@ -112,13 +112,21 @@ def check_config(app: Sphinx, config: Config) -> None:
             setattr(config, value.name, value.default)
 
 
-def setup_config(app: Sphinx) -> None:
-    for value in CONFIG_VALUES:
+def check_config(app: Sphinx, config: Config) -> None:
+    check_values(config, CONFIG_VALUES)
+
+
+def add_config_values(app: Sphinx, values: Iterable[ConfigValue], rebuild: str = "env") -> None:
+    for value in values:
         app.add_config_value(
             value.name,
             value.default,
-            "env",
+            rebuild,  # type: ignore[arg-type]
             types=value.types,
             description=value.description,
         )
+
+
+def setup_config(app: Sphinx) -> None:
+    add_config_values(app, CONFIG_VALUES)
     app.connect("config-inited", check_config)

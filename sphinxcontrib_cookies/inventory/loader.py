@@ -45,6 +45,9 @@ COOKIE_KEYS = (
     "domain",
 )
 
+#: A value starting with this is a placeholder still to be written.
+TODO_MARK = "TODO"
+
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -140,6 +143,25 @@ class _Reader:
                 self.report(line, "missing-field", f"{what} has no '{name}'; add it")
         return found
 
+    def note(self, line: int, kind: str, message: str) -> None:
+        """A problem that leaves the entry usable."""
+        self.problems.append(InventoryProblem(self.path, line, kind, message))
+
+    def is_todo(self, text: str, line: int, what: str) -> bool:
+        """A value still to be written (``TODO: ...``, as ``init`` drafts): reported, and read
+        as if it were missing."""
+        if not text.lstrip().startswith(TODO_MARK):
+            return False
+        self.note(line, "todo", f"{what} is still to be written ({text.strip()!r}); replace it")
+        return True
+
+    def value(self, node: Node, what: str) -> str | None:
+        """A value written on one line; a TODO counts as not written."""
+        value = self.scalar(node, what)
+        if value is not None and self.is_todo(value, node.line, what):
+            return None
+        return value
+
     def scalar(self, node: Node, what: str) -> str | None:
         self.refuse(node)
         if not isinstance(node, Scalar):
@@ -178,6 +200,8 @@ class _Reader:
                     "value",
                     f"{what} contains a control character; remove it",
                 )
+                return None
+            if self.is_todo(node.value, node.line, what):
                 return None
             return LocalizedText.plain(node.value.strip())
         if not isinstance(node, Mapping):
@@ -220,13 +244,15 @@ class _Reader:
             if _CONTROL.search(value.value):
                 self.report(value.line, "value", f"{what} contains a control character; remove it")
                 continue
+            if self.is_todo(value.value, value.line, f"the '{language}' text of {what}"):
+                continue
             translations.append((language, value.value.strip()))
         if not node.items:
             self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
         return LocalizedText(tuple(translations)) if translations else None
 
     def boolean(self, node: Node, what: str) -> bool | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         lowered = value.lower()
@@ -238,7 +264,7 @@ class _Reader:
         return None
 
     def url(self, node: Node, what: str) -> str | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         if not _URL.fullmatch(value):
@@ -251,7 +277,7 @@ class _Reader:
         return value
 
     def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         if value not in choices:
@@ -503,7 +529,7 @@ class _InventoryReader(_Reader):
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node) -> str | None:
-        category_id = self.scalar(node, "'category'")
+        category_id = self.value(node, "'category'")
         if category_id is None or category_id in self.categories:
             return category_id
         if category_id in self.declared_categories:  # declared, but its own entry has a problem
@@ -518,7 +544,7 @@ class _InventoryReader(_Reader):
         return None
 
     def provider_reference(self, node: Node) -> Provider | None:
-        value = self.scalar(node, "'provider'")
+        value = self.value(node, "'provider'")
         if value is None:
             return None
         if value in self.providers:
@@ -540,7 +566,7 @@ class _InventoryReader(_Reader):
         self.refuse(node)
         if isinstance(node, Mapping):
             return self.text(node, f"the duration of {what}")
-        value = self.scalar(node, f"the duration of {what}")
+        value = self.value(node, f"the duration of {what}")
         if value is None:
             return None
         try:
@@ -555,7 +581,7 @@ class _InventoryReader(_Reader):
             return None
 
     def domain(self, node: Node, what: str) -> str | None:
-        value = self.scalar(node, f"the domain of {what}")
+        value = self.value(node, f"the domain of {what}")
         if value is not None and (not value.strip() or any(ch.isspace() for ch in value.strip())):
             self.report(
                 node.line,
