@@ -15,8 +15,8 @@ from .transforms import cookie_tables
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
 
-#: Names longer than this may break anywhere (in wide HTML tables, and on paper); shorter
-#: ones are never broken.
+#: In a wide HTML table, names longer than this may break anywhere; shorter ones never do.
+#: (On paper, extension/paper.py breaks what does not fit its column.)
 LONG_NAME = 24
 
 
