@@ -34,8 +34,9 @@ def built(
 
 
 def all_output(outdir: Path) -> str:
+    """Every output file; in LaTeX without the break points that let long names wrap."""
     return "\n".join(
-        path.read_text(encoding="utf-8", errors="replace")
+        path.read_text(encoding="utf-8", errors="replace").replace(r"\allowbreak{}", "")
         for path in sorted(outdir.rglob("*"))
         if path.is_file()
         and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi", ".pot", ".xml"}

@@ -166,7 +166,9 @@ def test_html_links_only_to_accepted_addresses(build: Callable[[str], SphinxTest
 
 def test_latex_escapes_every_special_character(build: Callable[[str], SphinxTestApp]) -> None:
     built = build("latex")
-    tex = output_of(built, "injection.tex")
+    # Between the characters of long words in narrow columns, the extension lets LaTeX break
+    # lines (\allowbreak{}); taken out, the text reads as the writer escaped it.
+    tex = output_of(built, "injection.tex").replace("\\allowbreak{}", "")
     assert "\\input{/etc/passwd}" not in tex
     assert "\\write18" not in tex
     assert "\\def\\x" not in tex
@@ -186,9 +188,29 @@ def test_latex_escapes_every_special_character(build: Callable[[str], SphinxTest
 
 def test_text_output_holds_the_markup_as_written(build: Callable[[str], SphinxTestApp]) -> None:
     built = build("text")
-    text = plain_quotes(" ".join(output_of(built, "*.txt").split()))
+    text = plain_quotes(unwrap_text_tables(output_of(built, "*.txt")))
     for payload in (*PAYLOADS, "\\input{/etc/passwd} \\write18{id}", ".. include:: /etc/passwd"):
-        assert payload in text, payload
+        assert "".join(payload.split()) in text, payload
+
+
+def unwrap_text_tables(text: str) -> str:
+    """The text without any whitespace, each grid table cell's lines joined up again (the text
+    builder wraps a cell's words, and long words too, across lines)."""
+    out: list[str] = []
+    cells: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            pieces = [piece.strip() for piece in line.strip().strip("|").split("|")]
+            if len(cells) != len(pieces):
+                cells = [""] * len(pieces)
+            cells = [cell + piece for cell, piece in zip(cells, pieces, strict=True)]
+            continue
+        out.extend(cells)
+        cells = []
+        if not line.startswith("+"):
+            out.append(line)
+    out.extend(cells)
+    return "".join("".join(out).split())
 
 
 # --- man pages ----------------------------------------------------------------------------

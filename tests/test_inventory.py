@@ -183,8 +183,7 @@ def test_bom_is_accepted() -> None:
 
 def test_empty_and_blank_keys_and_names_are_reported_once() -> None:
     head = (
-        "categories:\n  a: {title: A, description: B}\n  ~: {title: C, description: D}\n"
-        "cookies:\n"
+        "categories:\n  a: {title: A, description: B}\n  ~: {title: C, description: D}\ncookies:\n"
     )
     cases = [
         ('  - {name: "", category: a, purpose: x}\n', "the cookie name is empty"),

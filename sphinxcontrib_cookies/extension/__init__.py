@@ -9,15 +9,19 @@ from sphinx.util import logging
 
 from ..translations import CATALOG, LOCALE_DIR
 from .audit import setup_audit
+from .captions import setup_captions
 from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
 from .export import setup_export
 from .hardening import setup_hardening
+from .paper import setup_paper
+from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
+from .updated import setup_updated
 
 logger = logging.getLogger(__name__)
 
@@ -54,4 +58,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_export(app)
     setup_audit(app)
     setup_project_catalogs(app)
+    setup_presentation(app)
+    setup_paper(app)
+    setup_updated(app)
+    setup_captions(app)
     setup_hardening(app)

@@ -80,6 +80,13 @@ class _InventoryDirective(SphinxDirective):
             )
         return loaded.inventory
 
+    def flag(self, name: str) -> bool:
+        if name not in self.options:
+            return False
+        if self.options[name]:
+            self.warn(__(":%s: is a flag and takes no value; write it alone") % name)
+        return True
+
     def check_options(self) -> None:
         for name in self.options:
             if name not in self.known_options:
@@ -124,7 +131,7 @@ class CookieTableDirective(_InventoryDirective):
     """Tables of cookies, one per category (or one for all), from the inventory."""
 
     option_spec = _AnyOption()
-    known_options = ("categories", "columns", "group-by", "class", "name")
+    known_options = ("categories", "columns", "group-by", "count", "class", "name")
 
     def columns(self) -> tuple[str, ...]:
         if "columns" not in self.options:
@@ -160,6 +167,7 @@ class CookieTableDirective(_InventoryDirective):
             language=self.config.language,
             labels=self.config.cookies_column_labels,
             classes=tuple(directives.class_option(self.options.get("class") or "")),
+            count=self.flag("count"),
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
@@ -175,13 +183,6 @@ class CookieTypesDirective(_InventoryDirective):
 
     option_spec = _AnyOption()
     known_options = ("categories", "class", "name", "intro", "parties")
-
-    def flag(self, name: str) -> bool:
-        if name not in self.options:
-            return False
-        if self.options[name]:
-            self.warn(__(":%s: is a flag and takes no value; write it alone") % name)
-        return True
 
     def run(self) -> list[nodes.Node]:
         self.check_options()

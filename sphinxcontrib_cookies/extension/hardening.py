@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .transforms import _cookie_tables
+from .transforms import cookie_tables
 
 
 class MoveTableTitlesOutOfManPages(SphinxPostTransform):
@@ -21,7 +21,7 @@ class MoveTableTitlesOutOfManPages(SphinxPostTransform):
     formats = ("man",)
 
     def run(self, **kwargs: Any) -> None:
-        for table in _cookie_tables(self.document):
+        for table in cookie_tables(self.document):
             for title in [child for child in table.children if isinstance(child, nodes.title)]:
                 table.remove(title)
                 text = title.astext()

@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 
-def _cookie_tables(document: nodes.document) -> list[nodes.table]:
+def cookie_tables(document: nodes.document) -> list[nodes.table]:
     return [table for table in document.findall(nodes.table) if "cookie-table" in table["classes"]]
 
 
@@ -19,7 +19,7 @@ class LetBrowsersSizeColumns(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for table in _cookie_tables(self.document):
+        for table in cookie_tables(self.document):
             table["classes"] = [
                 "colwidths-auto" if name == "colwidths-given" else name
                 for name in table["classes"]
@@ -35,7 +35,7 @@ class LabelRowsInCells(SphinxPostTransform):
     formats = ("latex", "texinfo")
 
     def run(self, **kwargs: Any) -> None:
-        for table in _cookie_tables(self.document):
+        for table in cookie_tables(self.document):
             for row in table.findall(nodes.row):
                 if not row["ids"] or not len(row):
                     continue

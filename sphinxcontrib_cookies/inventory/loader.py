@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Collection
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,7 +34,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 #: by the YAML layer but not kept.
 READ_DEPTH = 4
 
-TOP_LEVEL_KEYS = ("version", "categories", "providers", "cookies")
+TOP_LEVEL_KEYS = ("version", "updated", "categories", "providers", "cookies")
 CATEGORY_KEYS = ("title", "description", "requires_consent")
 PROVIDER_KEYS = ("name", "url", "privacy_policy")
 COOKIE_KEYS = (
@@ -55,6 +56,7 @@ TODO_MARK = "TODO"
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: An http(s) address with a host, and none of the characters that a URL cannot hold and that
 #: could close an attribute or a LaTeX argument: spaces, quotes, angle brackets, braces and
 #: backslashes. Invisible characters (bidirectional controls, zero-width spaces) are refused
@@ -381,6 +383,7 @@ class _InventoryReader(_Reader):
         self.declared_categories: set[str] = set()
         self.declared_providers: set[str] = set()
         self.cookies: list[Cookie] = []
+        self.updated: date | None = None
         self.first_declared: dict[tuple[str, str | None], int] = {}
 
     def read(self, root: Node) -> CookieInventory:
@@ -406,6 +409,8 @@ class _InventoryReader(_Reader):
                 self.report(root.line, "missing-field", f"the inventory has no '{name}'; add it")
         if "version" in top:
             self.entry(lambda: self.version(top["version"][1]))
+        if "updated" in top:
+            self.updated = self.entry(lambda: self.calendar_date(top["updated"][1], "'updated'"))
         if "categories" in top:
             self.mapping_of(top["categories"][1], "'categories'", self.category)
         if "providers" in top:
@@ -418,8 +423,31 @@ class _InventoryReader(_Reader):
         """What was read so far, with its problems in the order of their lines."""
         problems = tuple(sorted(self.problems, key=lambda problem: problem.line))
         return CookieInventory(
-            self.path, self.categories, self.providers, tuple(self.cookies), problems
+            self.path,
+            self.categories,
+            self.providers,
+            tuple(self.cookies),
+            problems,
+            self.updated,
         )
+
+    def calendar_date(self, node: Node, what: str) -> date | None:
+        """A calendar date, written ``2026-11-29`` (quoted or not: YAML text either way)."""
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        try:
+            if not _DATE.fullmatch(value.strip()):
+                raise ValueError
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            self.report(
+                node.line,
+                "value",
+                f"{what} must be a date written year-month-day, such as 2026-11-29, "
+                f"not '{shown(value)}'",
+            )
+            return None
 
     def version(self, node: Node) -> None:
         if self.scalar(node, "'version'") != "1":

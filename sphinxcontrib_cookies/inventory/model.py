@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from .durations import Duration
 from .problems import InventoryProblem
@@ -112,6 +113,8 @@ class CookieInventory:
     providers: dict[str, Provider]
     cookies: tuple[Cookie, ...]
     problems: tuple[InventoryProblem, ...] = ()
+    #: When the inventory was last reviewed (its optional top-level ``updated:``).
+    updated: date | None = None
     _by_category: dict[str, tuple[Cookie, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

@@ -13,9 +13,10 @@ from .explanations import default_title
 from .inventory_text import keep_builtin_text_out, mark_inventory_text
 from .labels import column_label, party_label, storage_label
 from .text import localized, paragraphs
+from .widths import ColumnWidth, fit_widths
 
-#: Widest a column of running text is planned (in characters); names are never narrowed.
-TEXT_COLUMN_WIDTH = 40
+#: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
+COOKIE_COUNT = "cookies-count"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class TableOptions:
     language: str | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
     classes: tuple[str, ...] = ()
+    #: Show the number of cookies (names) in each category's caption.
+    count: bool = False
 
 
 @dataclass
@@ -57,8 +60,8 @@ class _TableBuilder:
         self.make_id = make_id
         self.targets: dict[str, str] = {}
 
-    def cell(self, cookie: Cookie, column: str) -> tuple[list[nodes.Node], list[str]]:
-        """The cell's nodes, and its words for planning the column width."""
+    def cell(self, cookie: Cookie, column: str, width: ColumnWidth) -> list[nodes.Node]:
+        """The cell's nodes; ``width`` notes what the column needs for them."""
         language = self.options.language
         if column == "name":
             paragraph = nodes.paragraph()
@@ -66,24 +69,27 @@ class _TableBuilder:
                 if index:
                     paragraph += nodes.Text(", ")
                 paragraph += nodes.literal(name, name)
-            return [paragraph], [f'"{name}",' for name in cookie.names]
+                width.note_name(f'"{name}",')  # as the text builder writes it
+            return [paragraph]
         if column == "provider":
             if cookie.provider is None:
-                return [], []
+                return []
             provider = cookie.provider
             name = provider.name.resolve(language)
             link = provider.link
             paragraph = nodes.paragraph(name)
             paragraph += nodes.reference(name, name, refuri=link) if link else nodes.Text(name)
             self.mark(paragraph, provider.name, provider.line)
-            return [paragraph], [name]
+            width.note_text(name)
+            return [paragraph]
         text = self.column_text(cookie, column)
+        width.note_text(text)
         content = paragraphs(text)
         written = self.inventory_text(cookie, column)
         if written is not None:
             for paragraph in content:
                 self.mark(paragraph, *written)
-        return content, [text]
+        return list(content)
 
     def mark(self, node: nodes.Element, text: LocalizedText, line: int) -> None:
         mark_inventory_text(node, text, self.options.language, self.inventory.path, line)
@@ -120,19 +126,20 @@ class _TableBuilder:
     def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = self.options.columns
         labels = [self.options.labels.get(column) or column_label(column) for column in columns]
-        widths = [max(len(word) for word in label.split()) for label in labels]
+        widths = [ColumnWidth() for _ in columns]
+        for width, label in zip(widths, labels, strict=True):
+            width.note_label(label)
+        counted = tuple(cookies)
         body = nodes.tbody()
-        for cookie in cookies:
+        for cookie in counted:
             row = nodes.row()
             row_id = self.make_id(cookie.names[0])
             row["ids"].append(row_id)
             for name in cookie.names:
                 self.targets.setdefault(name, row_id)
             for index, column in enumerate(columns):
-                content, words = self.cell(cookie, column)
-                entry = nodes.entry("", *content, classes=[f"cookie-{column}"])
-                row += entry
-                widths[index] = max(widths[index], self.planned_width(column, words))
+                content = self.cell(cookie, column, widths[index])
+                row += nodes.entry("", *content, classes=[f"cookie-{column}"])
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
@@ -142,10 +149,12 @@ class _TableBuilder:
             if category.title is not None:
                 self.mark(caption, category.title, category.line)
             table += caption
+            if self.options.count:
+                table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
         group = nodes.tgroup(cols=len(columns))
         table += group
-        for width in widths:
-            group += nodes.colspec(colwidth=width)
+        for planned in fit_widths(widths):
+            group += nodes.colspec(colwidth=planned)
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
             head_row += nodes.entry("", nodes.paragraph(label, label), classes=[f"cookie-{column}"])
@@ -153,14 +162,6 @@ class _TableBuilder:
         group += body
         keep_builtin_text_out(table)
         return table
-
-    @staticmethod
-    def planned_width(column: str, words: list[str]) -> int:
-        if column == "name":  # a name is never broken: its column is as wide as the longest
-            return max((len(word) for word in words), default=1)
-        longest_text = max((len(text) for text in words), default=1)
-        longest_word = max((len(word) for text in words for word in text.split()), default=1)
-        return max(min(longest_text, TEXT_COLUMN_WIDTH), longest_word)
 
 
 def render_tables(

@@ -1,0 +1,149 @@
+"""How cookie tables look on paper (LaTeX): ragged-right cells, and long names that wrap."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..render.widths import CELL_PADDING, TABLE_WIDTH, ColumnWidth, fit_widths
+from .transforms import cookie_tables
+
+#: A break point that LaTeX may use or not, with no hyphen.
+BREAK_POINT = r"\allowbreak{}"
+#: Lines of a cell may end up to 2em short: narrow justified columns stretch their spaces into
+#: gaps. Set inside the cell's paragraph, as Sphinx may wrap cells in a box that resets it.
+RAGGED_RIGHT = r"\rightskip=0pt plus 2em\relax "
+
+#: Invisible characters that pdflatex cannot typeset, and what they become: a zero-width space
+#: is a place to break a line; the joiners have no effect on Latin text.
+PDFLATEX_INVISIBLES = {"\u200b": BREAK_POINT, "\u200c": "", "\u200d": "", "\u2060": ""}
+_INVISIBLE = re.compile("[" + "".join(PDFLATEX_INVISIBLES) + "]")
+_TOKEN = re.compile(r"\S+")
+_AFTER_SEPARATOR = re.compile(r"(?<=[-/._@:?&=,;|+])")
+#: A word of running text, which LaTeX hyphenates itself; other long tokens (addresses,
+#: identifiers) get break points, after their separators where that is enough.
+_WORD = re.compile(
+    r"[(\[\"'\u2018\u201c]*[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*[.,;:!?)\]\"'\u2019\u201d]*"
+)
+
+
+def _breakable(text: str, in_name: bool, limit: int) -> list[tuple[str, bool]]:
+    """``text`` as pieces, each marked True where a line may break after it: tokens longer
+    than ``limit`` characters may break after a separator (``_``, ``.``, ``/``...), and
+    anywhere in a run that is still too long."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        if len(word) <= limit or (not in_name and _WORD.fullmatch(word)):
+            continue
+        if token.start() > position:
+            pieces.append((text[position : token.start()], False))
+        for segment in _AFTER_SEPARATOR.split(word):
+            if len(segment) <= limit:
+                pieces.append((segment, True))
+            else:
+                pieces.extend((character, True) for character in segment)
+        pieces[-1] = (pieces[-1][0], False)
+        position = token.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
+
+
+def _latex_nodes(
+    text: str, in_name: bool, limit: int | None, pdflatex: bool
+) -> list[nodes.Node] | None:
+    """The nodes that replace a text node, or None when it needs no change."""
+    pieces = _breakable(text, in_name, limit) if limit is not None else [(text, False)]
+    if len(pieces) <= 1 and not (pdflatex and _INVISIBLE.search(text)):
+        return None
+    result: list[nodes.Node] = []
+    for piece, may_break in pieces:
+        parts = _INVISIBLE.split(piece) if pdflatex else [piece]
+        found = _INVISIBLE.findall(piece) if pdflatex else []
+        for index, part in enumerate(parts):
+            if part:
+                result.append(nodes.Text(part))
+            if index < len(found) and PDFLATEX_INVISIBLES[found[index]]:
+                result.append(nodes.raw("", PDFLATEX_INVISIBLES[found[index]], format="latex"))
+        if may_break:
+            result.append(nodes.raw("", BREAK_POINT, format="latex"))
+    return result
+
+
+def _plan_for_paper(table: nodes.table) -> None:
+    """Plans the widths again, letting long names wrap: a page is narrower than a terminal,
+    and LaTeX (unlike the text builder) can break a name without changing it."""
+    colspecs = list(table.findall(nodes.colspec))
+    widths = [ColumnWidth(names_may_wrap=True) for _ in colspecs]
+    for part in table.findall(nodes.row):
+        for width, entry in zip(widths, part.children, strict=False):
+            if isinstance(part.parent, nodes.thead):
+                width.note_label(entry.astext())
+            elif "cookie-name" in entry["classes"]:
+                for name in entry.findall(nodes.literal):
+                    width.note_name(name.astext())
+            else:
+                width.note_text(entry.astext())
+    for colspec, planned in zip(colspecs, fit_widths(widths), strict=True):
+        colspec["colwidth"] = planned
+
+
+def _column_capacities(table: nodes.table) -> list[int]:
+    """About how many characters of a name fit on one line of each column: a table fills the
+    line, which holds about ``TABLE_WIDTH`` characters (one spare, for safety)."""
+    widths = [colspec["colwidth"] for colspec in table.findall(nodes.colspec)]
+    total = sum(widths) or 1
+    return [max(1, width * TABLE_WIDTH // total - CELL_PADDING - 1) for width in widths]
+
+
+class PrepareTablesForPaper(SphinxPostTransform):
+    """Plans cookie tables for a page, makes their cells ragged-right, lets names (and
+    other tokens that are not words) longer than their column break, and, for pdflatex,
+    replaces the invisible characters it cannot typeset."""
+
+    default_priority = 200
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        pdflatex = self.config.latex_engine in ("pdflatex", "platex")
+        for table in cookie_tables(self.document):
+            _plan_for_paper(table)
+            capacities = _column_capacities(table)
+            for body in table.findall(nodes.tbody):
+                for row in body.findall(nodes.row):
+                    for limit, entry in zip(capacities, row.children, strict=False):
+                        self.rewrite_text(entry, limit, pdflatex)
+                        first = next(iter(entry.findall(nodes.paragraph)), None)
+                        if first is not None:
+                            first.insert(0, nodes.raw("", RAGGED_RIGHT, format="latex"))
+            if pdflatex:
+                for part in table.findall(nodes.Element):
+                    if isinstance(part, (nodes.title, nodes.thead)):
+                        self.rewrite_text(part, None, pdflatex)
+        if pdflatex:
+            for listing in self.document.findall(nodes.definition_list):
+                if "cookie-types" in listing["classes"]:
+                    self.rewrite_text(listing, None, pdflatex)
+
+    @staticmethod
+    def rewrite_text(container: nodes.Node, limit: int | None, pdflatex: bool) -> None:
+        """Break points in tokens longer than ``limit`` (none when None); for pdflatex, the
+        invisible characters replaced."""
+        for text in list(container.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or isinstance(parent, nodes.raw):
+                continue
+            in_name = isinstance(parent, nodes.literal)
+            replacement = _latex_nodes(str(text), in_name, limit, pdflatex)
+            if replacement is not None:
+                parent.replace(text, replacement)
+
+
+def setup_paper(app: Sphinx) -> None:
+    app.add_post_transform(PrepareTablesForPaper)

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_cookies"]
+project = "Extras"
+cookies_file = "cookies.yaml"

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_cookies"]
+project = "Presentation"
+cookies_file = "cookies.yaml"
