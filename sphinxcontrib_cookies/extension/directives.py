@@ -119,10 +119,15 @@ class _InventoryDirective(SphinxDirective):
         base: str = nodes.make_id(f"cookie-{name}")
         taken = self.state.document.ids
         issued = cast(set[str], self.env.temp_data.setdefault("cookies_ids", set()))
-        candidate, number = base, 1
-        while candidate in taken or candidate in issued:
+        # The last number tried for each base: a name repeated n times costs O(n), not O(n²).
+        last = cast(dict[str, int], self.env.temp_data.setdefault("cookies_id_numbers", {}))
+        number = last.get(base, 0)
+        while True:
             number += 1
-            candidate = f"{base}-{number}"
+            candidate = base if number == 1 else f"{base}-{number}"
+            if candidate not in taken and candidate not in issued:
+                break
+        last[base] = number
         issued.add(candidate)
         return candidate
 
