@@ -1,0 +1,49 @@
+"""The Sphinx glue: directives, the role, configuration, caching and warnings."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.domains import Domain
+from sphinx.util import logging
+
+from ..translations import CATALOG, LOCALE_DIR
+from .config import setup_config
+from .directives import CookieTableDirective, CookieTypesDirective
+from .domain import CookieRole, CookiesDomain
+from .events import load_before_reading, outdated_by_inventory
+from .store import start_build
+from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
+
+logger = logging.getLogger(__name__)
+
+
+def warn_unknown_cookie(app: Sphinx, domain: Domain | None, node: object) -> bool | None:
+    """``:cookie:`NAME``` with no table declaring NAME: a ``cookies`` warning, not ``ref``."""
+    if domain is None or domain.name != "cookies":
+        return None
+    target = getattr(node, "get", lambda key, default=None: default)("reftarget")
+    logger.warning(
+        "no cookie table declares %r; add it to the inventory and render it with "
+        "cookie-table, or correct the name",
+        target,
+        type="cookies",
+        subtype="unknown-cookie",
+        location=node,
+    )
+    return True
+
+
+def setup_extension(app: Sphinx) -> None:
+    setup_config(app)
+    app.add_domain(CookiesDomain)
+    app.add_directive("cookie-table", CookieTableDirective)
+    app.add_directive("cookie-types", CookieTypesDirective)
+    app.add_role("cookie", CookieRole(innernodeclass=nodes.literal, warn_dangling=True))
+    app.add_post_transform(LetBrowsersSizeColumns)
+    app.add_post_transform(LabelRowsInCells)
+    app.connect("builder-inited", start_build)
+    app.connect("env-get-outdated", outdated_by_inventory)
+    app.connect("env-before-read-docs", load_before_reading)
+    app.connect("warn-missing-reference", warn_unknown_cookie)
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))

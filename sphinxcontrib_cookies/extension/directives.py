@@ -1,0 +1,191 @@
+"""The ``cookie-table`` and ``cookie-types`` directives."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from typing import Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..inventory import CookieInventory
+from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
+from ..translations import __
+from . import store
+from .domain import CookiesDomain
+
+logger = logging.getLogger(__name__)
+
+
+class _AnyOption(dict[str, Callable[[str | None], Any]]):
+    """Accepts every option name, so that a misspelt option becomes a ``cookies`` warning
+    (with a suggestion) instead of a bare docutils error."""
+
+    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+        return _unchanged
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _unchanged(value: str | None) -> str:
+    return value or ""
+
+
+def _split(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").replace(",", " ").split() if item.strip()]
+
+
+class _InventoryDirective(SphinxDirective):
+    optional_arguments = 1
+    final_argument_whitespace = True
+    known_options: ClassVar[tuple[str, ...]] = ("categories",)
+
+    def warn(self, message: str, subtype: str = "option") -> None:
+        logger.warning(message, type="cookies", subtype=subtype, location=self.get_location())
+
+    @property
+    def domain(self) -> CookiesDomain:
+        domain = self.env.domains["cookies"]
+        assert isinstance(domain, CookiesDomain)
+        return domain
+
+    def inventory_path(self) -> str:
+        if self.arguments:
+            return str(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
+        return os.path.join(self.env.srcdir, self.config.cookies_file)
+
+    def load(self) -> CookieInventory | None:
+        path = os.path.normpath(self.inventory_path())
+        loaded = store.load(path, self.config.cookies_max_file_size)
+        self.env.note_dependency(path)
+        self.domain.note_file(self.env.docname, path, loaded.digest)
+        if loaded.missing:
+            where = self.arguments[0] if self.arguments else "cookies_file"
+            self.warn(
+                __(
+                    "the cookie inventory %s does not exist (looked for %s); check the path "
+                    "given in %s"
+                )
+                % (repr(where), path, "the directive" if self.arguments else "conf.py"),
+                "file",
+            )
+        return loaded.inventory
+
+    def check_options(self) -> None:
+        for name in self.options:
+            if name not in self.known_options:
+                close = difflib.get_close_matches(name, self.known_options, n=1)
+                hint = __("did you mean :%s:? ") % close[0] if close else ""
+                self.warn(
+                    __("unknown option :%s: of %s; %sits options are: %s")
+                    % (name, self.name, hint, ", ".join(self.known_options))
+                )
+
+    def chosen_categories(self, inventory: CookieInventory) -> tuple[str, ...]:
+        if "categories" not in self.options:
+            return tuple(inventory.categories)
+        chosen = []
+        for category_id in _split(self.options["categories"]):
+            if category_id in inventory.categories:
+                chosen.append(category_id)
+            else:
+                self.warn(
+                    __(
+                        "category %r in :categories: is not in the inventory; "
+                        "its categories are: %s"
+                    )
+                    % (category_id, ", ".join(inventory.categories))
+                )
+        return tuple(dict.fromkeys(chosen))
+
+    def make_id(self, name: str) -> str:
+        """An id unique in this document, readable from the cookie name."""
+        base: str = nodes.make_id(f"cookie-{name}")
+        taken = self.state.document.ids
+        issued = cast(set[str], self.env.temp_data.setdefault("cookies_ids", set()))
+        candidate, number = base, 1
+        while candidate in taken or candidate in issued:
+            number += 1
+            candidate = f"{base}-{number}"
+        issued.add(candidate)
+        return candidate
+
+
+class CookieTableDirective(_InventoryDirective):
+    """Tables of cookies, one per category (or one for all), from the inventory."""
+
+    option_spec = _AnyOption()
+    known_options = ("categories", "columns", "group-by", "class", "name")
+
+    def columns(self) -> tuple[str, ...]:
+        if "columns" not in self.options:
+            return tuple(self.config.cookies_columns)
+        columns = []
+        for column in _split(self.options["columns"]):
+            if column in COLUMNS:
+                columns.append(column)
+            else:
+                self.warn(
+                    __("unknown column %r in :columns:; the columns are: %s")
+                    % (column, ", ".join(COLUMNS))
+                )
+        return tuple(dict.fromkeys(columns)) or tuple(self.config.cookies_columns)
+
+    def group_by_category(self) -> bool:
+        value = (self.options.get("group-by") or "category").strip()
+        if value not in ("category", "none"):
+            self.warn(
+                __(":group-by: must be 'category' or 'none', not %r; using 'category'") % value
+            )
+        return value != "none"
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        inventory = self.load()
+        if inventory is None:
+            return []
+        options = TableOptions(
+            columns=self.columns(),
+            categories=self.chosen_categories(inventory),
+            group_by_category=self.group_by_category(),
+            language=self.config.language,
+            labels=self.config.cookies_column_labels,
+            classes=tuple(directives.class_option(self.options.get("class") or "")),
+        )
+        rendered = render_tables(inventory, options, self.make_id)
+        self.domain.note_targets(self.env.docname, rendered.targets)
+        for table in rendered.tables:
+            self.set_source_info(table)
+        if rendered.tables and self.options.get("name"):
+            self.add_name(rendered.tables[0])
+        return list(rendered.tables)
+
+
+class CookieTypesDirective(_InventoryDirective):
+    """What each category of cookies is for, and whether it needs the visitor's consent."""
+
+    option_spec = _AnyOption()
+    known_options = ("categories", "class", "name")
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        inventory = self.load()
+        if inventory is None:
+            return []
+        categories = self.chosen_categories(inventory)
+        if not categories:
+            return []
+        listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+        listing["classes"].extend(directives.class_option(self.options.get("class") or ""))
+        self.set_source_info(listing)
+        if self.options.get("name"):
+            self.add_name(listing)
+        return [listing]

@@ -1,0 +1,48 @@
+"""Builder-specific touches, applied after reading so that directives emit one node tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+def _cookie_tables(document: nodes.document) -> list[nodes.table]:
+    return [table for table in document.findall(nodes.table) if "cookie-table" in table["classes"]]
+
+
+class LetBrowsersSizeColumns(SphinxPostTransform):
+    """In HTML the browser sizes columns from their content, which suits every screen."""
+
+    default_priority = 200
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in _cookie_tables(self.document):
+            table["classes"] = [
+                "colwidths-auto" if name == "colwidths-given" else name
+                for name in table["classes"]
+                if name != "longtable"
+            ]
+
+
+class LabelRowsInCells(SphinxPostTransform):
+    """LaTeX and Texinfo put no label on a table row: give each row's id to a target in its
+    first cell, so that ``:cookie:`` links land on the row there too."""
+
+    default_priority = 200
+    formats = ("latex", "texinfo")
+
+    def run(self, **kwargs: Any) -> None:
+        for table in _cookie_tables(self.document):
+            for row in table.findall(nodes.row):
+                if not row["ids"] or not len(row):
+                    continue
+                target = nodes.target("", "", ids=row["ids"])
+                row["ids"] = []
+                first_cell = row[0]
+                if len(first_cell) and isinstance(first_cell[0], nodes.paragraph):
+                    first_cell[0].insert(0, target)
+                else:
+                    first_cell.insert(0, nodes.paragraph("", "", target))

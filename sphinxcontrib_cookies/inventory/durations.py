@@ -1,0 +1,81 @@
+"""Cookie lifetimes as written, kept exact: ``13 months`` stays 13 months, never "1 year"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+#: Units from the largest to the smallest, the order in which parts are shown.
+UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+
+_ISO = re.compile(
+    r"P(?:(?P<year>\d{1,9})Y)?(?:(?P<month>\d{1,9})M)?(?:(?P<week>\d{1,9})W)?"
+    r"(?:(?P<day>\d{1,9})D)?"
+    r"(?:T(?=\d)(?:(?P<hour>\d{1,9})H)?(?:(?P<minute>\d{1,9})M)?(?:(?P<second>\d{1,9})S)?)?",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(
+    r"(?P<amount>\d{1,9})\s*(?P<unit>second|minute|hour|day|week|month|year)s?", re.IGNORECASE
+)
+_SECONDS = re.compile(r"\d{1,12}")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """``session``, ``persistent``, or a period made of exact parts such as (("month", 13),)."""
+
+    kind: Literal["session", "persistent", "period"]
+    parts: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def seconds(self) -> int | None:
+        """An approximate length, for comparisons (a month counts 30 days, a year 365)."""
+        if self.kind != "period":
+            return None
+        factor = {
+            "year": 365 * 86400,
+            "month": 30 * 86400,
+            "week": 7 * 86400,
+            "day": 86400,
+            "hour": 3600,
+            "minute": 60,
+            "second": 1,
+        }
+        return sum(factor[unit] * amount for unit, amount in self.parts)
+
+
+def _from_seconds(total: int) -> Duration:
+    parts: list[tuple[str, int]] = []
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        amount, total = divmod(total, size)
+        if amount:
+            parts.append((unit, amount))
+    if total or not parts:
+        parts.append(("second", total))
+    return Duration("period", tuple(parts))
+
+
+def parse_duration(text: str) -> Duration:
+    """Read a duration; raise ValueError with a message saying what is accepted."""
+    value = text.strip()
+    lowered = value.lower()
+    if lowered in ("session", "persistent"):
+        return Duration(lowered)  # type: ignore[arg-type]
+    if _SECONDS.fullmatch(value):
+        return _from_seconds(int(value))
+    iso = _ISO.fullmatch(value)
+    if iso and value.upper() not in ("P", "PT"):
+        parts = tuple(
+            (unit, int(amount)) for unit in UNITS if (amount := iso.group(unit)) is not None
+        )
+        if parts:
+            return Duration("period", parts)
+    words = _WORDS.fullmatch(value)
+    if words:
+        return Duration("period", ((words.group("unit").lower(), int(words.group("amount"))),))
+    raise ValueError(
+        f"{text!r} is not a duration; write 'session', 'persistent', an ISO 8601 duration "
+        "such as 'P13M' or 'PT30M', a number of seconds, or a number and a unit such as "
+        "'13 months' (units: second, minute, hour, day, week, month, year)"
+    )

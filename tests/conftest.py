@@ -1,0 +1,52 @@
+"""Sphinx test fixtures: each ``tests/roots/test-<name>/`` is a small real documentation project."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def strip_colors(text: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def build_copy(
+    root: str, destination: Path, buildername: str = "html", **options: Any
+) -> SphinxTestApp:
+    """Copy test root ``root`` to ``destination`` and build it there, once."""
+    srcdir = destination / "src"
+    if not srcdir.exists():
+        shutil.copytree(ROOTS / f"test-{root}", srcdir)
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=destination / "build",
+        status=StringIO(),
+        warning=StringIO(),
+        **options,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+@pytest.fixture(scope="module")
+def basic_html(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    return build_copy("basic", tmp_path_factory.mktemp("basic"))

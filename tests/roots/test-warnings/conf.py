@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_cookies"]
+project = "Warnings"
+cookies_file = "entries.yaml"

@@ -1,0 +1,181 @@
+"""The inventory layer alone: what the YAML says, checked, without Sphinx."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinxcontrib_cookies.inventory import (
+    Duration,
+    InventoryError,
+    LocalizedText,
+    parse_duration,
+    parse_inventory,
+)
+
+HEAD = """\
+categories:
+  necessary:
+    title: Necessary
+    description: Needed.
+cookies:
+"""
+
+
+def load(cookies: str) -> object:
+    return parse_inventory((HEAD + cookies).encode(), "inventory.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("session", Duration("session")),
+        ("Persistent", Duration("persistent")),
+        ("P2Y", Duration("period", (("year", 2),))),
+        ("P13M", Duration("period", (("month", 13),))),
+        ("P1Y6M", Duration("period", (("year", 1), ("month", 6)))),
+        ("P1DT12H", Duration("period", (("day", 1), ("hour", 12)))),
+        ("PT30M", Duration("period", (("minute", 30),))),
+        ("P2W", Duration("period", (("week", 2),))),
+        ("86400", Duration("period", (("day", 1),))),
+        ("5400", Duration("period", (("hour", 1), ("minute", 30)))),
+        ("0", Duration("period", (("second", 0),))),
+        ("13 months", Duration("period", (("month", 13),))),
+        ("1 Year", Duration("period", (("year", 1),))),
+        ("30 DAYS", Duration("period", (("day", 30),))),
+        ("1 second", Duration("period", (("second", 1),))),
+    ],
+)
+def test_durations_stay_as_written(text: str, expected: Duration) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["P", "PT", "P1H", "13 moons", "1:30", "-5", "P1.5Y", "forever", "1" * 20, "13months x"]
+)
+def test_bad_durations_are_refused_with_a_hint(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a duration; write 'session'"):
+        parse_duration(text)
+
+
+def test_text_picks_language_then_base_then_english_then_first() -> None:
+    text = LocalizedText((("de", "Hallo"), ("en", "Hello"), ("fr", "Bonjour")))
+    assert text.resolve("fr") == "Bonjour"
+    assert text.resolve("fr_CA") == "Bonjour"
+    assert text.resolve("fr-ca") == "Bonjour"
+    assert text.resolve("es") == "Hello"
+    assert text.resolve(None) == "Hello"
+    assert LocalizedText((("de", "Hallo"), ("it", "Ciao"))).resolve("es") == "Hallo"
+    assert LocalizedText.plain("Same").resolve("fr") == "Same"
+
+
+def test_yaml_11_coercions_do_not_happen() -> None:
+    inventory = load(
+        """\
+  - names: [on, no, yes, off, 2024-01-01, 1:30, 0x1F, 1e3, ~x, .inf]
+    category: necessary
+    purpose: 012
+"""
+    )
+    cookie = inventory.cookies[0]  # type: ignore[attr-defined]
+    assert cookie.names == (
+        "on",
+        "no",
+        "yes",
+        "off",
+        "2024-01-01",
+        "1:30",
+        "0x1F",
+        "1e3",
+        "~x",
+        ".inf",
+    )
+    assert cookie.purpose.resolve(None) == "012"
+
+
+def test_python_tags_never_run() -> None:
+    inventory = load(
+        """\
+  - name: !!python/object/apply:os.system ["echo pwned > /tmp/cookies-pwned"]
+    category: necessary
+    purpose: x
+"""
+    )
+    problems = inventory.problems  # type: ignore[attr-defined]
+    assert any("tag" in problem.message and problem.line == 6 for problem in problems)
+    assert inventory.cookies == ()  # type: ignore[attr-defined]
+
+
+def test_aliases_are_refused_quickly() -> None:
+    laughs = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 12):
+        laughs.append(
+            f"{'abcdefghijkl'[level]}: &{'abcdefghijkl'[level]} "
+            + "["
+            + ", ".join([f"*{'abcdefghijkl'[level - 1]}"] * 10)
+            + "]"
+        )
+    inventory = parse_inventory(("\n".join(laughs) + "\n").encode(), "laughs.yaml")
+    assert any("alias" in problem.message for problem in inventory.problems)
+    assert inventory.cookies == ()
+
+
+def test_fatal_problems_raise_one_error_type_with_a_line() -> None:
+    for data, kind, line in [
+        (b"", "empty", 1),
+        (b"- a\n- b\n", "structure", 1),
+        (b"a: [\n", "yaml", 2),
+        (b"categories: {}\n---\ncookies: []\n", "yaml", 2),
+        (b"a: 1\nb: \xff\n", "encoding", 2),
+        (b"x: " + b"[" * 60 + b"]" * 60 + b"\n", "limit", 1),
+    ]:
+        with pytest.raises(InventoryError) as caught:
+            parse_inventory(data, "bad.yaml")
+        assert (caught.value.problem.kind, caught.value.problem.line) == (kind, line), data
+
+
+def test_entries_with_problems_are_left_out_and_the_rest_kept() -> None:
+    inventory = load(
+        """\
+  - name: good
+    category: necessary
+    purpose: fine
+  - name: bad
+    category: necessary
+    purpose: fine
+    type: cookie-jar
+  - name: also_good
+    category: necessary
+    purpose: fine
+    provider: Someone
+    type: indexeddb
+"""
+    )
+    names = [cookie.names for cookie in inventory.cookies]  # type: ignore[attr-defined]
+    assert names == [("good",), ("also_good",)]
+    (problem,) = inventory.problems  # type: ignore[attr-defined]
+    assert (problem.kind, problem.line) == ("value", 12)
+    assert "cookie-jar" in problem.message
+
+
+def test_same_name_on_different_domains_is_allowed() -> None:
+    inventory = load(
+        """\
+  - name: sid
+    category: necessary
+    purpose: a
+    domain: a.example
+  - name: sid
+    category: necessary
+    purpose: b
+    domain: b.example
+"""
+    )
+    assert len(inventory.cookies) == 2 and inventory.problems == ()  # type: ignore[attr-defined]
+
+
+def test_bom_is_accepted() -> None:
+    inventory = parse_inventory(
+        b"\xef\xbb\xbf" + (HEAD + "  []\n").replace("cookies:\n  []", "cookies: []").encode(),
+        "bom.yaml",
+    )
+    assert inventory.problems == ()
