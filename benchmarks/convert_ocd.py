@@ -113,11 +113,14 @@ def convert_retention(text: str) -> str | dict[str, str] | None:
 
 
 def convert_domain(text: str) -> tuple[str | None, bool]:
-    """Return the cleaned domain (None when empty) and whether OCD marked it third-party."""
+    """Return the cleaned domain (None when empty) and whether OCD marked it third-party.
+
+    A domain is one host name; of OCD's "a.com (3rd party) or b.com (3rd party)" the first is kept.
+    """
     third_party = bool(THIRD_PARTY_MARKER.search(text))
     parts = [part.strip() for part in THIRD_PARTY_MARKER.sub("", text).split(" or ")]
-    domain = " or ".join(part for part in parts if part)
-    return (domain or None), third_party
+    hosts = [part for part in parts if part]
+    return (hosts[0] if hosts else None), third_party
 
 
 def suffixed(name: str, copy: int | None) -> str:
@@ -378,8 +381,10 @@ def check_inventory(document: Any) -> list[str]:
             problems.append(f"{where}.party: not first or third")
         if "type" in cookie and cookie["type"] not in COOKIE_TYPES:
             problems.append(f"{where}.type: unknown type {cookie['type']!r}")
-        if "domain" in cookie and not (isinstance(cookie["domain"], str) and cookie["domain"]):
-            problems.append(f"{where}.domain: not a non-empty string")
+        if "domain" in cookie and not (
+            isinstance(cookie["domain"], str) and re.fullmatch(r"\S+", cookie["domain"])
+        ):
+            problems.append(f"{where}.domain: not a host name: {cookie['domain']!r}")
     return problems
 
 

@@ -39,7 +39,7 @@ OCD_CSV = ROOT / "sphinxcontrib_cookies" / "data" / "open-cookie-database.csv"
 
 COLUMNS = ["name", "provider", "purpose", "duration"]
 COLUMN_TITLES = {
-    "name": "Name",
+    "name": "Cookie name(s)",
     "provider": "Provider",
     "function": "Function",
     "purpose": "Purpose",
@@ -277,12 +277,16 @@ class TableCells(html.parser.HTMLParser):
         super().__init__()
         self.rows: list[list[str]] = []
         self.links = 0
+        self.captions: list[str] = []
         self._depth = 0  # inside <tbody>
+        self._caption: list[str] | None = None
         self._cell: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tbody":
             self._depth += 1
+        elif tag == "caption":
+            self._caption = []
         elif self._depth and tag == "tr":
             self.rows.append([])
         elif self._depth and tag == "td":
@@ -297,6 +301,9 @@ class TableCells(html.parser.HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "tbody":
             self._depth -= 1
+        elif tag == "caption" and self._caption is not None:
+            self.captions.append(" ".join("".join(self._caption).split()))
+            self._caption = None
         elif tag == "td" and self._cell is not None:
             self.rows[-1].append(" ".join("".join(self._cell).split()))
             self._cell = None
@@ -304,6 +311,8 @@ class TableCells(html.parser.HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
+        if self._caption is not None:
+            self._caption.append(data)
 
 
 def table_cells(project: Project) -> TableCells:
@@ -316,10 +325,11 @@ def table_cells(project: Project) -> TableCells:
 def compare_output(first: Project, second: Project) -> bool:
     """Print whether two sides built the same table rows, cells and links; True when they did."""
     a, b = table_cells(first), table_cells(second)
-    same = a.rows == b.rows and a.links == b.links
+    same = a.rows == b.rows and a.links == b.links and a.captions == b.captions
     print(
         f"    output: {first.label}: {len(a.rows)} rows, {a.links} links; "
         f"{second.label}: {len(b.rows)} rows, {b.links} links; "
+        f"titles {'identical' if a.captions == b.captions else 'DIFFER'}, "
         f"cells {'identical' if a.rows == b.rows else 'DIFFER'}, "
         f"links {'identical' if a.links == b.links else 'DIFFER'}"
     )
@@ -405,6 +415,9 @@ def duration_words(duration: Any) -> str:
         return "Session"
     if duration == "persistent":
         return "Persistent"
+    count, _, unit = str(duration).partition(" ")
+    if count.isdigit():  # "1440 minutes" reads "1,440 minutes", as Babel writes it in English
+        return f"{int(count):,} {unit}"
     return rest_text(duration)
 
 
@@ -439,7 +452,7 @@ def hand_cell(column: str, cookie: dict[str, Any], document: dict[str, Any]) -> 
 
 
 def hand_tables(document: dict[str, Any], category_ids: Iterable[str], columns: list[str]) -> str:
-    """The list-tables a writer would type for these categories: a rubric, a paragraph, a table."""
+    """The list-tables a writer would type for these categories: one per category, titled."""
     by_category: dict[str, list[dict[str, Any]]] = {}
     for cookie in document["cookies"]:
         by_category.setdefault(cookie["category"], []).append(cookie)
@@ -449,15 +462,7 @@ def hand_tables(document: dict[str, Any], category_ids: Iterable[str], columns: 
         if not cookies:
             continue
         category = document["categories"][category_id]
-        lines += [
-            f".. rubric:: {rest_text(category['title'])}",
-            "",
-            rest_text(category["description"]),
-            "",
-            ".. list-table::",
-            "   :header-rows: 1",
-            "",
-        ]
+        lines += [f".. list-table:: {rest_text(category['title'])}", "   :header-rows: 1", ""]
         lines += [
             f"   {'*' if index == 0 else ' '} - {COLUMN_TITLES[column]}"
             for index, column in enumerate(columns)
@@ -495,14 +500,10 @@ PEER_TEMPLATE = r"""
 {% for category_id, category in data.categories.items() %}
 {%- set cookies = data.cookies|selectattr('category', 'equalto', category_id)|list %}
 {%- if cookies %}
-.. rubric:: {{ esc(words(category.title)) }}
-
-{{ esc(words(category.description)) }}
-
-.. list-table::
+.. list-table:: {{ esc(words(category.title)) }}
    :header-rows: 1
 
-   * - Name
+   * - Cookie name(s)
      - Provider
      - Purpose
      - Duration
@@ -861,11 +862,11 @@ def case_incremental(runs: int) -> None:
     )
     for side in series:
         reread = [sorted(READING.findall(result.stdout)) for result in side.results]
-        written = [len(WRITING.findall(result.stdout)) for result in side.results]
+        written = [sorted(WRITING.findall(result.stdout)) for result in side.results]
         print("    " + side.describe())
         print(
             f"      pages re-read per run: {[len(r) for r in reread]} {reread[-1]}; "
-            f"pages written per run: {written}"
+            f"pages written per run: {[len(w) for w in written]} {written[-1]}"
         )
     shown = edited["purpose"] in (project.outdir / f"{names[49]}.html").read_text("utf-8")
     print(f"    the last edit is {'in' if shown else 'NOT in'} the rebuilt page")
