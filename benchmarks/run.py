@@ -52,6 +52,8 @@ COLUMN_TITLES = {
 SMALL_CATEGORY_COUNT = 20
 INCREMENTAL_PAGES = 200
 MIB = 1024 * 1024
+# The 10x inventory (5.6 MB) is over the extension's default limit of 5 MiB.
+LARGE_INVENTORIES = "cookies_max_file_size = 64 * 1024 * 1024\n"
 
 # Runs one command in this fresh child and reports its wall time and peak RSS. A fresh child per
 # build keeps RUSAGE_CHILDREN to that one build (it is a high-water mark over all reaped children).
@@ -323,9 +325,13 @@ def table_cells(project: Project) -> TableCells:
 
 
 def compare_output(first: Project, second: Project) -> bool:
-    """Print whether two sides built the same table rows, cells and links; True when they did."""
+    """Print whether two sides built the same tables; True when titles and cells are identical.
+
+    Links are reported but not required to match: reST makes a link of a bare URL in a purpose,
+    where the extension shows the text as written.
+    """
     a, b = table_cells(first), table_cells(second)
-    same = a.rows == b.rows and a.links == b.links and a.captions == b.captions
+    same = a.rows == b.rows and a.captions == b.captions
     print(
         f"    output: {first.label}: {len(a.rows)} rows, {a.links} links; "
         f"{second.label}: {len(b.rows)} rows, {b.links} links; "
@@ -519,6 +525,9 @@ PEER_TEMPLATE = r"""
      - {{ esc(words(cookie.purpose)) }}
      - {% if cookie.duration == 'session' %}Session
        {%- elif cookie.duration == 'persistent' %}Persistent
+       {%- elif cookie.duration is string and cookie.duration.split(' ')[0].isdigit() -%}
+         {%- set count, unit = cookie.duration.split(' ', 1) -%}
+         {{ '{:,}'.format(count|int) }} {{ unit }}
        {%- elif cookie.duration %}{{ esc(words(cookie.duration)) }}{% endif %}
 {%- endfor %}
 {% endif %}
@@ -578,12 +587,14 @@ def directive_project(
     document: dict[str, Any],
     pages: dict[str, str],
     compared: list[str] | None = None,
+    conf_extra: str = "",
 ) -> Project:
     write_project(
         directory,
         extensions=["sphinxcontrib_cookies"],
         pages=pages,
         files={"cookies.yaml": dump_inventory(document)},
+        conf_extra=conf_extra,
     )
     return Project(label, directory, Path(sys.executable), compared or ["index"])
 
@@ -628,10 +639,13 @@ def case_whole_database(runs: int) -> None:
     series = alternate([a, b], runs)
     for side in series:
         print("    " + side.describe())
-    compare_output(a, b)
+    same = compare_output(a, b)
     ratio = ratio_line(*series)
     verdict(
-        "1", "one page, whole database, A/B time", f"{ratio:.2f}x (target <= 0.80x)", ratio <= 0.8
+        "1",
+        "one page, whole database, A/B time",
+        f"{ratio:.2f}x (target <= 0.80x){'' if same else '; the sides built different tables'}",
+        ratio <= 0.8 and same,
     )
 
 
@@ -675,10 +689,13 @@ def case_small_pages(runs: int) -> None:
     series = alternate([a, b], runs)
     for side in series:
         print("    " + side.describe())
-    compare_output(a, b)
+    same = compare_output(a, b)
     ratio = ratio_line(*series)
     verdict(
-        "2", "20 small-category pages, A/B time", f"{ratio:.2f}x (target <= 1.10x)", ratio <= 1.1
+        "2",
+        "20 small-category pages, A/B time",
+        f"{ratio:.2f}x (target <= 1.10x){'' if same else '; the sides built different tables'}",
+        ratio <= 1.1 and same,
     )
 
 
@@ -719,9 +736,14 @@ def case_peer(runs: int) -> None:
     series = alternate([a, b], runs)
     for side in series:
         print("    " + side.describe())
-    compare_output(a, b)
+    same = compare_output(a, b)
     ratio = ratio_line(*series)
-    verdict("3", "cookie-table / datatemplates time", f"{ratio:.2f}x (target < 1.00x)", ratio < 1.0)
+    verdict(
+        "3",
+        "cookie-table / datatemplates time",
+        f"{ratio:.2f}x (target < 1.00x){'' if same else '; the sides built different tables'}",
+        ratio < 1.0 and same,
+    )
 
 
 def case_scale(runs: int) -> None:
@@ -733,6 +755,7 @@ def case_scale(runs: int) -> None:
         {"index": page("Cookie policy", "No table on this page.\n")},
     )
     per_cookie: dict[int, tuple[float, float]] = {}
+    complete = True  # every table built, with every cookie
     memory: tuple[Series, Series] | None = None
     for scale in (1, 4, 10):
         document = ocd_inventory(scale)
@@ -743,6 +766,7 @@ def case_scale(runs: int) -> None:
             f"A cookie-table {scale}x",
             document,
             {"index": page("Cookie policy", directive(None, COLUMNS))},
+            conf_extra=LARGE_INVENTORIES,
         )
         sides = [a, empty]
         if scale == 10:
@@ -762,6 +786,9 @@ def case_scale(runs: int) -> None:
         series = alternate(sides, runs)
         for side in series:
             print("    " + side.describe())
+        rows = len(table_cells(a).rows)
+        print(f"    output: {a.label}: {rows} rows of {count} cookies")
+        complete = complete and rows == count
         fixed = series[-1].median
         raw = series[0].median / count
         net = (series[0].median - fixed) / count
@@ -771,7 +798,7 @@ def case_scale(runs: int) -> None:
             f"{fixed:.2f} s fixed cost"
         )
         if scale == 10:
-            compare_output(series[0].project, series[1].project)
+            complete = compare_output(series[0].project, series[1].project) and complete
             ratio_line(series[0], series[1])
             memory = (series[0], series[1])
     growth = per_cookie[10][1] / per_cookie[1][1]
@@ -782,8 +809,8 @@ def case_scale(runs: int) -> None:
     verdict(
         "4",
         "per-cookie time (net of fixed cost) at 10x vs 1x",
-        f"{growth:.2f}x (target <= 1.20x)",
-        growth <= 1.2,
+        f"{growth:.2f}x (target <= 1.20x){'' if complete else '; tables incomplete'}",
+        growth <= 1.2 and complete,
     )
     assert memory is not None
     memory_ratio = memory[0].peak_rss / memory[1].peak_rss
@@ -791,8 +818,8 @@ def case_scale(runs: int) -> None:
         "4",
         "peak RSS at 10x, cookie-table / hand-written",
         f"{memory[0].peak_rss / MIB:.0f} / {memory[1].peak_rss / MIB:.0f} MiB = "
-        f"{memory_ratio:.2f}x (target <= 1.50x)",
-        memory_ratio <= 1.5,
+        f"{memory_ratio:.2f}x (target <= 1.50x){'' if complete else '; tables incomplete'}",
+        memory_ratio <= 1.5 and complete,
     )
 
 
