@@ -538,7 +538,7 @@ PEER_TEMPLATE = r"""
 def ensure_peer() -> str | None:
     """Install the peer into its own venv when missing; return why it cannot run, or None."""
     if not PEER_PYTHON.exists():
-        print(f"    creating {PEER_VENV.relative_to(ROOT)} with {' '.join(PEER_PACKAGES)}")
+        print(f"    creating {PEER_VENV} with {' '.join(PEER_PACKAGES)}")
         try:
             subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
             subprocess.run(
