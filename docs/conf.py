@@ -7,10 +7,18 @@ version = release = "0.1.0"
 
 extensions = ["sphinxcontrib_cookies", "myst_parser"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+# snippets/ holds the examples the pages include; each is also a test project of its own.
+exclude_patterns = ["_build", "snippets"]
+nitpicky = True
 
 # The example policy's inventory, used by directives that name no file.
 cookies_file = "examples/cookies.yaml"
 
 html_theme = "alabaster"
 html_title = "sphinxcontrib-cookies"
+# Wide enough for 80-column examples beside the sidebar.
+html_theme_options = {"page_width": "1100px"}
+html_static_path = ["_static"]
+html_css_files = ["docs.css"]
+# Publish the inventory schema at the root of the site, for editors' modelines.
+html_extra_path = ["../sphinxcontrib_cookies/schema/cookie-inventory.schema.json"]

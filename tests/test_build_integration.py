@@ -32,6 +32,10 @@ def test_editing_the_yaml_rereads_exactly_the_pages_that_use_it(tmp_path: Path) 
 
     unchanged = build_copy("rebuild", tmp_path)
     assert status_counts(unchanged.status.getvalue()) == (0, 0, 0)
+    # The environment keeps paths and digests, never the parsed inventory.
+    pickled = (tmp_path / "build" / "doctrees" / "environment.pickle").read_bytes()
+    assert b"sphinxcontrib_cookies.inventory" not in pickled
+    assert b"Original purpose" not in pickled
 
     inventory.write_text(inventory.read_text().replace("Original purpose", "Edited purpose"))
     edited = build_copy("rebuild", tmp_path)

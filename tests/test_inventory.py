@@ -179,3 +179,24 @@ def test_bom_is_accepted() -> None:
         "bom.yaml",
     )
     assert inventory.problems == ()
+
+
+def test_empty_and_blank_keys_and_names_are_reported_once() -> None:
+    head = (
+        "categories:\n  a: {title: A, description: B}\n  ~: {title: C, description: D}\n"
+        "cookies:\n"
+    )
+    cases = [
+        ('  - {name: "", category: a, purpose: x}\n', "the cookie name is empty"),
+        ('  - {name: "  ", category: a, purpose: x}\n', "the cookie name is empty"),
+        ("  - {name: [x], category: a, purpose: x}\n", "the cookie name must be text, not a list"),
+        ('  - {names: [ok, ""], category: a, purpose: x}\n', "a cookie name in 'names' is empty"),
+        ("  - {name: ok, category: a, purpose: {~: x, en: y}}\n", "a language code in the purpose"),
+    ]
+    for body, message in cases:
+        inventory = parse_inventory((head + body).encode(), "blank.yaml")
+        problems = [(problem.line, problem.message) for problem in inventory.problems]
+        assert problems[0] == (3, "a category id is empty; write it out")
+        assert len(problems) == 2 and problems[1][0] == 5, problems
+        assert problems[1][1].startswith(message), problems
+        assert inventory.cookies == ()

@@ -8,10 +8,13 @@ from sphinx.domains import Domain
 from sphinx.util import logging
 
 from ..translations import CATALOG, LOCALE_DIR
+from .audit import setup_audit
 from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
+from .export import setup_export
+from .project_catalogs import setup_project_catalogs
 from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
 
@@ -47,3 +50,6 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    setup_export(app)
+    setup_audit(app)
+    setup_project_catalogs(app)

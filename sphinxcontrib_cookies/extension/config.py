@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,27 +23,28 @@ def _check_file(value: Any) -> str | None:
     return __("must be a path to a YAML file, relative to the source directory")
 
 
+def _unknown_columns(names: Iterable[Any]) -> str | None:
+    unknown = [name for name in names if name not in COLUMNS]
+    if not unknown:
+        return None
+    return __("has unknown columns %s; the columns are: %s") % (
+        ", ".join(map(repr, unknown)),
+        ", ".join(COLUMNS),
+    )
+
+
 def _check_columns(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)) or not value:
         return __("must be a non-empty list of column names")
-    unknown = [column for column in value if column not in COLUMNS]
-    if unknown:
-        return __("has unknown columns %s; the columns are: %s") % (
-            ", ".join(map(repr, unknown)),
-            ", ".join(COLUMNS),
-        )
-    return None
+    return _unknown_columns(value)
 
 
 def _check_labels(value: Any) -> str | None:
     if not isinstance(value, dict):
         return __("must be a dict of column name to label")
-    unknown = [key for key in value if key not in COLUMNS]
+    unknown = _unknown_columns(value)
     if unknown:
-        return __("has unknown columns %s; the columns are: %s") % (
-            ", ".join(map(repr, unknown)),
-            ", ".join(COLUMNS),
-        )
+        return unknown
     if not all(isinstance(label, str) and label.strip() for label in value.values()):
         return __("must give a non-empty text label for each column")
     return None
@@ -96,8 +97,8 @@ CONFIG_VALUES = (
 )
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    for value in CONFIG_VALUES:
+def check_values(config: Config, values: Iterable[ConfigValue]) -> None:
+    for value in values:
         problem = value.check(config[value.name])
         if problem is not None:
             logger.warning(
@@ -111,13 +112,21 @@ def check_config(app: Sphinx, config: Config) -> None:
             setattr(config, value.name, value.default)
 
 
-def setup_config(app: Sphinx) -> None:
-    for value in CONFIG_VALUES:
+def check_config(app: Sphinx, config: Config) -> None:
+    check_values(config, CONFIG_VALUES)
+
+
+def add_config_values(app: Sphinx, values: Iterable[ConfigValue], rebuild: str = "env") -> None:
+    for value in values:
         app.add_config_value(
             value.name,
             value.default,
-            "env",
+            rebuild,  # type: ignore[arg-type]
             types=value.types,
             description=value.description,
         )
+
+
+def setup_config(app: Sphinx) -> None:
+    add_config_values(app, CONFIG_VALUES)
     app.connect("config-inited", check_config)

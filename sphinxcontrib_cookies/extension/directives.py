@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
 from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
+from ..render.explanations import render_intro, render_parties
 from ..translations import __
 from . import store
 from .domain import CookiesDomain
@@ -173,19 +174,31 @@ class CookieTypesDirective(_InventoryDirective):
     """What each category of cookies is for, and whether it needs the visitor's consent."""
 
     option_spec = _AnyOption()
-    known_options = ("categories", "class", "name")
+    known_options = ("categories", "class", "name", "intro", "parties")
+
+    def flag(self, name: str) -> bool:
+        if name not in self.options:
+            return False
+        if self.options[name]:
+            self.warn(__(":%s: is a flag and takes no value; write it alone") % name)
+        return True
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
         if inventory is None:
             return []
+        result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
-        if not categories:
-            return []
-        listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
-        listing["classes"].extend(directives.class_option(self.options.get("class") or ""))
-        self.set_source_info(listing)
-        if self.options.get("name"):
-            self.add_name(listing)
-        return [listing]
+        if categories:
+            listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+            listing["classes"].extend(directives.class_option(self.options.get("class") or ""))
+            if self.options.get("name"):
+                self.add_name(listing)
+            result.append(listing)
+        if self.flag("parties"):
+            result.append(render_parties(self.make_id))
+        for node in result:
+            if not isinstance(node, nodes.TextElement):  # a located paragraph would be
+                self.set_source_info(node)  # extracted into the project's catalogs
+        return result

@@ -79,7 +79,8 @@ class CookiesDomain(Domain):
 
     def find(self, name: str, prefer: str | None = None) -> tuple[str, str] | None:
         """The row declaring ``name``: in document ``prefer`` if its tables declare that exact
-        name, else in the first document by name; exact names before patterns (``_ga_*``)."""
+        name, else in the first document by name; exact names before patterns (``_ga_*``), and
+        among patterns, again ``prefer``'s own first."""
         own = self.documents.get(prefer) if prefer else None
         if own is not None and name in own["targets"]:
             return prefer or "", own["targets"][name]
@@ -92,6 +93,10 @@ class CookiesDomain(Domain):
             self._patterns = tuple((key, found) for key, found in index.items() if "*" in key)
         if name in self._index:
             return self._index[name]
+        if own is not None and prefer:
+            for declared, target_id in own["targets"].items():
+                if "*" in declared and fnmatchcase(name, declared):
+                    return prefer, target_id
         for declared, found in self._patterns:
             if fnmatchcase(name, declared):
                 return found

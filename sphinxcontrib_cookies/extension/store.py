@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 #: The digest recorded for a file that does not exist, so that creating it counts as a change.
 MISSING = "missing"
+#: The digest recorded for a path that exists but cannot be read (a folder, no permission).
+UNREADABLE = "unreadable"
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,18 @@ _cache: dict[str, _Entry] = {}
 _reported: set[tuple[str, str, int]] = set()
 
 
+def file_location(path: str, line: int | None = None) -> str:
+    """A warning's location in a file that is not a document.
+
+    Sphinx reads a location without ``:`` (or a ``(name, line)`` pair) as a document name and
+    prints it as ``name.rst``; ``"path:"``, its own form for a place without a line, is printed
+    as written (``path:: WARNING: ...``).
+    """
+    return f"{path}:{line}" if line else f"{path}:"
+
+
 def report(problem: InventoryProblem) -> None:
-    location = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    location = file_location(problem.path, problem.line)
     logger.warning(problem.message, type="cookies", subtype=problem.kind, location=location)
 
 
@@ -85,8 +97,19 @@ def digest_of(path: str) -> str:
     try:
         with open(path, "rb") as stream:
             return hashlib.file_digest(stream, "sha256").hexdigest()
-    except OSError:
+    except FileNotFoundError:
         return MISSING
+    except OSError:
+        return UNREADABLE
+
+
+def _unreadable(path: str, error: OSError) -> LoadedFile:
+    """A path that exists but cannot be read: a problem of the whole file, so no line."""
+    if isinstance(error, IsADirectoryError):
+        message = "the inventory is a folder, not a file; name the YAML file in it"
+    else:
+        message = f"the inventory file cannot be read: {error.strerror or error}"
+    return LoadedFile(path, UNREADABLE, InventoryProblem(path, 0, "file", message))
 
 
 def load(path: str, max_bytes: int) -> LoadedFile:
@@ -113,8 +136,13 @@ def load(path: str, max_bytes: int) -> LoadedFile:
     if cached and (cached.size, cached.mtime_ns) == (status.st_size, status.st_mtime_ns):
         loaded = cached.loaded
     else:
-        with open(path, "rb") as stream:
-            data = stream.read()
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+        except OSError as error:
+            unreadable = _unreadable(path, error)
+            _report_once(unreadable)
+            return unreadable
         digest = hashlib.sha256(data).hexdigest()
         if cached and cached.loaded.digest == digest:
             loaded = cached.loaded

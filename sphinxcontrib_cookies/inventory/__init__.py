@@ -4,6 +4,7 @@ from .durations import Duration, parse_duration
 from .loader import DEFAULT_MAX_BYTES, load_inventory, parse_inventory
 from .model import (
     PARTIES,
+    STANDARD_CATEGORIES,
     STORAGE_TYPES,
     Category,
     Cookie,
@@ -17,6 +18,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "PARTIES",
     "PROBLEM_KINDS",
+    "STANDARD_CATEGORIES",
     "STORAGE_TYPES",
     "Category",
     "Cookie",

@@ -14,6 +14,7 @@ from typing import TypeVar
 from .durations import Duration, parse_duration
 from .model import (
     PARTIES,
+    STANDARD_CATEGORIES,
     STORAGE_TYPES,
     Category,
     Cookie,
@@ -42,6 +43,9 @@ COOKIE_KEYS = (
     "type",
     "domain",
 )
+
+#: A value starting with this is a placeholder still to be written.
+TODO_MARK = "TODO"
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
@@ -137,6 +141,25 @@ class _Reader:
                 self.report(line, "missing-field", f"{what} has no '{name}'; add it")
         return found
 
+    def note(self, line: int, kind: str, message: str) -> None:
+        """A problem that leaves the entry usable."""
+        self.problems.append(InventoryProblem(self.path, line, kind, message))
+
+    def is_todo(self, text: str, line: int, what: str) -> bool:
+        """A value still to be written (``TODO: ...``, as ``init`` drafts): reported, and read
+        as if it were missing."""
+        if not text.lstrip().startswith(TODO_MARK):
+            return False
+        self.note(line, "todo", f"{what} is still to be written ({text.strip()!r}); replace it")
+        return True
+
+    def value(self, node: Node, what: str) -> str | None:
+        """A value written on one line; a TODO counts as not written."""
+        value = self.scalar(node, what)
+        if value is not None and self.is_todo(value, node.line, what):
+            return None
+        return value
+
     def scalar(self, node: Node, what: str) -> str | None:
         self.refuse(node)
         if not isinstance(node, Scalar):
@@ -153,6 +176,16 @@ class _Reader:
             return None
         return node.value
 
+    def nonempty(self, node: Node, what: str) -> str | None:
+        """Text that must not be empty or blank: reported once, whatever is wrong with it."""
+        reported = len(self.problems)
+        value = self.scalar(node, what)
+        if value is not None and value.strip():
+            return value.strip()
+        if len(self.problems) == reported:
+            self.report(node.line, "missing-field", f"{what} is empty; write it out")
+        return None
+
     def text(self, node: Node, what: str) -> LocalizedText | None:
         """Text, or a mapping of language codes to text."""
         self.refuse(node)
@@ -166,6 +199,8 @@ class _Reader:
                     f"{what} contains a control character; remove it",
                 )
                 return None
+            if self.is_todo(node.value, node.line, what):
+                return None
             return LocalizedText.plain(node.value.strip())
         if not isinstance(node, Mapping):
             self.report(
@@ -178,7 +213,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for key, value in node.items:
             self.refuse(key)
-            language = self.scalar(key, f"a language code in {what}")
+            language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
             if not _LANGUAGE.fullmatch(language):
@@ -207,13 +242,15 @@ class _Reader:
             if _CONTROL.search(value.value):
                 self.report(value.line, "value", f"{what} contains a control character; remove it")
                 continue
+            if self.is_todo(value.value, value.line, f"the '{language}' text of {what}"):
+                continue
             translations.append((language, value.value.strip()))
         if not node.items:
             self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
         return LocalizedText(tuple(translations)) if translations else None
 
     def boolean(self, node: Node, what: str) -> bool | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         lowered = value.lower()
@@ -225,7 +262,7 @@ class _Reader:
         return None
 
     def url(self, node: Node, what: str) -> str | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         if not _URL.fullmatch(value):
@@ -238,7 +275,7 @@ class _Reader:
         return value
 
     def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
-        value = self.scalar(node, what)
+        value = self.value(node, what)
         if value is None:
             return None
         if value not in choices:
@@ -252,7 +289,7 @@ class _Reader:
         return value
 
     def identifier(self, key: Node, what: str) -> str | None:
-        value = self.scalar(key, what)
+        value = self.nonempty(key, what)
         if value is not None and not _ID.fullmatch(value):
             self.report(
                 key.line,
@@ -339,7 +376,11 @@ class _InventoryReader(_Reader):
         if category_id is not None:
             self.declared_categories.add(category_id)
         what = f"category '{category_id}'"
-        found = self.fields(node, what, CATEGORY_KEYS, ("title", "description"))
+        if category_id in STANDARD_CATEGORIES and isinstance(node, Scalar) and node.is_null:
+            self.categories[category_id] = Category(category_id, None, None, None, key.line)
+            return  # ``necessary:`` alone: every text is built in
+        required = () if category_id in STANDARD_CATEGORIES else ("title", "description")
+        found = self.fields(node, what, CATEGORY_KEYS, required)
         title = self.text(found["title"][1], f"the title of {what}") if "title" in found else None
         description = (
             self.text(found["description"][1], f"the description of {what}")
@@ -435,10 +476,8 @@ class _InventoryReader(_Reader):
             )
             return ()
         if "name" in found:
-            name = self.scalar(found["name"][1], "a cookie name")
-            if name is None:
-                self.report(found["name"][1].line, "missing-field", "the cookie name is empty")
-            return (name.strip(),) if name else ()
+            name = self.nonempty(found["name"][1], "the cookie name")
+            return (name,) if name else ()
         if "names" not in found:
             self.report(
                 node.line,
@@ -457,15 +496,13 @@ class _InventoryReader(_Reader):
             return ()
         names = []
         for item in value.items:
-            name = self.scalar(item, "a cookie name")
-            if name is None and not self.failed:
-                self.report(item.line, "missing-field", "a cookie name in 'names' is empty")
-            elif name is not None:
-                names.append(name.strip())
+            name = self.nonempty(item, "a cookie name in 'names'")
+            if name is not None:
+                names.append(name)
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node) -> str | None:
-        category_id = self.scalar(node, "'category'")
+        category_id = self.value(node, "'category'")
         if category_id is None or category_id in self.categories:
             return category_id
         if category_id in self.declared_categories:  # declared, but its own entry has a problem
@@ -480,7 +517,7 @@ class _InventoryReader(_Reader):
         return None
 
     def provider_reference(self, node: Node) -> Provider | None:
-        value = self.scalar(node, "'provider'")
+        value = self.value(node, "'provider'")
         if value is None:
             return None
         if value in self.providers:
@@ -502,7 +539,7 @@ class _InventoryReader(_Reader):
         self.refuse(node)
         if isinstance(node, Mapping):
             return self.text(node, f"the duration of {what}")
-        value = self.scalar(node, f"the duration of {what}")
+        value = self.value(node, f"the duration of {what}")
         if value is None:
             return None
         try:
@@ -517,7 +554,7 @@ class _InventoryReader(_Reader):
             return None
 
     def domain(self, node: Node, what: str) -> str | None:
-        value = self.scalar(node, f"the domain of {what}")
+        value = self.value(node, f"the domain of {what}")
         if value is not None and (not value.strip() or any(ch.isspace() for ch in value.strip())):
             self.report(
                 node.line,

@@ -9,6 +9,17 @@ from .problems import InventoryProblem
 
 PARTIES = ("first", "third")
 STORAGE_TYPES = ("cookie", "local-storage", "session-storage", "indexeddb", "pixel")
+#: Category ids with a built-in title and description, so the inventory may leave them out.
+STANDARD_CATEGORIES = (
+    "necessary",
+    "preferences",
+    "statistics",
+    "marketing",
+    "unclassified",
+    "functional",
+    "analytics",
+    "advertising",
+)
 
 
 def normalize_language(code: str) -> str:

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
+from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from ..inventory import Duration
-from ..translations import _
+from ..translations import _, plural_form
+
+#: Each unit's forms in our own catalog. CLDR gives some languages only abbreviations ("13 m"
+#: in Maltese, "2 bhl" in Irish); where a catalog translates these, its words are used.
+_CATALOG_UNITS: dict[str, Callable[[int], str | None]] = {
+    "year": lambda count: plural_form("%(count)s year", "%(count)s years", count),
+    "month": lambda count: plural_form("%(count)s month", "%(count)s months", count),
+    "week": lambda count: plural_form("%(count)s week", "%(count)s weeks", count),
+    "day": lambda count: plural_form("%(count)s day", "%(count)s days", count),
+    "hour": lambda count: plural_form("%(count)s hour", "%(count)s hours", count),
+    "minute": lambda count: plural_form("%(count)s minute", "%(count)s minutes", count),
+    "second": lambda count: plural_form("%(count)s second", "%(count)s seconds", count),
+}
 
 
 @lru_cache(maxsize=64)
@@ -27,19 +41,36 @@ def babel_locale(language: str | None) -> Locale:
     return Locale.parse("en")
 
 
+def format_part(unit: str, amount: int, locale: Locale) -> str:
+    """One part such as "13 months": our catalog's words if it has them, else CLDR's."""
+    form = _CATALOG_UNITS[unit](amount)
+    if form is not None:
+        return form % {"count": format_decimal(amount, locale=locale)}
+    return _cldr_part(unit, amount, locale)
+
+
 @lru_cache(maxsize=4096)
+def _cldr_part(unit: str, amount: int, locale: Locale) -> str:
+    return format_unit(amount, f"duration-{unit}", length="long", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _join(words: tuple[str, ...], locale: Locale) -> str:
+    try:
+        return format_list(list(words), style="unit", locale=locale)
+    except (KeyError, ValueError):  # some locales lack the unit list pattern
+        return format_list(list(words), locale=locale)
+
+
 def format_duration(duration: Duration, language: str | None) -> str:
-    """ "13 months", "1 year, 6 months", "Session": each part as written, in the language."""
+    """ "13 months", "1 year, 6 months", "Session": each part as written, in the language.
+
+    Not cached as a whole: the words depend on the catalog Sphinx set up for the build."""
     if duration.kind == "session":
         return str(_("Session"))
     if duration.kind == "persistent":
         return str(_("Persistent"))
     locale = babel_locale(language)
-    parts = [
-        format_unit(amount, f"duration-{unit}", length="long", locale=locale)
-        for unit, amount in duration.parts
-    ]
-    try:
-        return format_list(parts, style="unit", locale=locale)
-    except (KeyError, ValueError):  # some locales lack the unit list pattern
-        return format_list(parts, locale=locale)
+    return _join(
+        tuple(format_part(unit, amount, locale) for unit, amount in duration.parts), locale
+    )

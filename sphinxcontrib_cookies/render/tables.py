@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..inventory import Cookie, CookieInventory, Duration, LocalizedText
+from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
 from .durations import format_duration
+from .explanations import default_title
+from .inventory_text import keep_builtin_text_out, mark_inventory_text
 from .labels import column_label, party_label, storage_label
 from .text import localized, paragraphs
 
@@ -31,6 +33,11 @@ class RenderedTables:
     tables: list[nodes.table]
     #: Each declared cookie name (patterns as written) and the id of its row.
     targets: dict[str, str]
+
+
+def category_title(category: Category, language: str | None) -> str:
+    """The inventory's title, else the built-in one of a standard category, else the id."""
+    return localized(category.title, language) or default_title(category.id) or category.id
 
 
 def _duration_text(duration: Duration | LocalizedText | None, language: str | None) -> str:
@@ -63,13 +70,36 @@ class _TableBuilder:
         if column == "provider":
             if cookie.provider is None:
                 return [], []
-            name = cookie.provider.name.resolve(language)
-            link = cookie.provider.link
-            paragraph = nodes.paragraph()
+            provider = cookie.provider
+            name = provider.name.resolve(language)
+            link = provider.link
+            paragraph = nodes.paragraph(name)
             paragraph += nodes.reference(name, name, refuri=link) if link else nodes.Text(name)
+            self.mark(paragraph, provider.name, provider.line)
             return [paragraph], [name]
         text = self.column_text(cookie, column)
-        return paragraphs(text), [text]
+        content = paragraphs(text)
+        written = self.inventory_text(cookie, column)
+        if written is not None:
+            for paragraph in content:
+                self.mark(paragraph, *written)
+        return content, [text]
+
+    def mark(self, node: nodes.Element, text: LocalizedText, line: int) -> None:
+        mark_inventory_text(node, text, self.options.language, self.inventory.path, line)
+
+    def inventory_text(self, cookie: Cookie, column: str) -> tuple[LocalizedText, int] | None:
+        """The inventory's own text shown in ``column`` (if the cell shows some) and its line."""
+        if column == "purpose":
+            return cookie.purpose, cookie.line
+        if column == "function" and cookie.function is not None:
+            return cookie.function, cookie.line
+        if column == "duration" and isinstance(cookie.duration, LocalizedText):
+            return cookie.duration, cookie.line
+        category = self.inventory.categories[cookie.category]
+        if column == "category" and category.title is not None:
+            return category.title, category.line
+        return None
 
     def column_text(self, cookie: Cookie, column: str) -> str:
         language = self.options.language
@@ -85,10 +115,9 @@ class _TableBuilder:
             return storage_label(cookie.type)
         if column == "domain":
             return cookie.domain or ""
-        category = self.inventory.categories[cookie.category]
-        return localized(category.title, language) or category.id
+        return category_title(self.inventory.categories[cookie.category], language)
 
-    def table(self, title: str | None, cookies: Iterable[Cookie]) -> nodes.table:
+    def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = self.options.columns
         labels = [self.options.labels.get(column) or column_label(column) for column in columns]
         widths = [max(len(word) for word in label.split()) for label in labels]
@@ -107,8 +136,12 @@ class _TableBuilder:
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
-        if title:
-            table += nodes.title(title, title)
+        if category is not None:
+            title = category_title(category, self.options.language)
+            caption = nodes.title(title, title)
+            if category.title is not None:
+                self.mark(caption, category.title, category.line)
+            table += caption
         group = nodes.tgroup(cols=len(columns))
         table += group
         for width in widths:
@@ -118,6 +151,7 @@ class _TableBuilder:
             head_row += nodes.entry("", nodes.paragraph(label, label), classes=[f"cookie-{column}"])
         group += nodes.thead("", head_row)
         group += body
+        keep_builtin_text_out(table)
         return table
 
     @staticmethod
@@ -139,9 +173,7 @@ def render_tables(
         for category_id in options.categories:
             cookies = inventory.cookies_in(category_id)
             if cookies:
-                category = inventory.categories[category_id]
-                title = localized(category.title, options.language) or category_id
-                tables.append(builder.table(title, cookies))
+                tables.append(builder.table(inventory.categories[category_id], cookies))
     else:
         chosen = set(options.categories)
         everything = [cookie for cookie in inventory.cookies if cookie.category in chosen]

@@ -7,8 +7,11 @@ from collections.abc import Callable
 from docutils import nodes
 
 from ..inventory import CookieInventory
+from .explanations import default_description
+from .inventory_text import keep_builtin_text_out, mark_inventory_text
 from .labels import consent_sentence
-from .text import localized, paragraphs
+from .tables import category_title
+from .text import paragraphs
 
 
 def render_cookie_types(
@@ -20,13 +23,23 @@ def render_cookie_types(
     listing = nodes.definition_list(classes=["cookie-types"])
     for category_id in categories:
         category = inventory.categories[category_id]
-        title = localized(category.title, language) or category_id
+        title = category_title(category, language)
+        term = nodes.term(title, title)
+        if category.title is not None:
+            mark_inventory_text(term, category.title, language, inventory.path, category.line)
         definition = nodes.definition()
-        definition.extend(paragraphs(localized(category.description, language)))
+        if category.description is not None:
+            for paragraph in paragraphs(category.description.resolve(language)):
+                definition += mark_inventory_text(
+                    paragraph, category.description, language, inventory.path, category.line
+                )
+        else:
+            definition.extend(paragraphs(default_description(category_id) or ""))
         if category.requires_consent is not None:
             sentence = consent_sentence(category.requires_consent)
             definition += nodes.paragraph(sentence, sentence, classes=["cookie-consent"])
-        item = nodes.definition_list_item("", nodes.term(title, title), definition)
+        item = nodes.definition_list_item("", term, definition)
         item["ids"].append(make_id(f"category-{category_id}"))
         listing += item
+    keep_builtin_text_out(listing)
     return listing

@@ -1,0 +1,1 @@
+cookies_columns = ["name", "purpose", "duration", "party"]

@@ -1,0 +1,1 @@
+python -c "import sphinxcontrib_cookies.schema as schema; print(schema.SCHEMA_PATH)"

@@ -1,0 +1,1 @@
+locale_dirs = ["locale"]

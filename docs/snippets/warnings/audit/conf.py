@@ -1,0 +1,1 @@
+cookies_audit = "visit.har"  # saved from the browser's developer tools

@@ -1,0 +1,1 @@
+cookies_audit = "captures/visit.har"  # the capture was saved elsewhere

@@ -1,0 +1,1 @@
+cookies_file = "legal/cookies.yaml"  # no such file

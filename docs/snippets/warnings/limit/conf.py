@@ -1,0 +1,1 @@
+cookies_max_file_size = 100  # bytes: far too small for this file

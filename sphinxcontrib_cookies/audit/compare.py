@@ -1,0 +1,132 @@
+"""Comparing an inventory with what captures of real visits show.
+
+An observed cookie is declared by an entry when one of the entry's names matches (``*`` matches
+any run of characters) and the entry's domain covers the cookie's (``.example.com`` covers
+``www.example.com``; an entry with no domain covers every domain). When several entries match,
+the first of: an entry of the same storage type, an exact name rather than a pattern, an entry
+with a domain rather than none, the earliest in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..captures import Capture, ObservedCookie, host_in_domain, host_of, site_domain, site_of
+from ..inventory import Cookie, CookieInventory, Duration
+from ..inventory.names import is_pattern, name_matches
+from .lifetimes import lifetime_mismatch
+from .report import AuditReport, Mismatch, Unseen
+
+#: Storage types a capture can show: cookies always, local storage when it records it.
+_SHOWN_ALWAYS = ("cookie",)
+
+
+def _covers(cookie: Cookie, name: str, observed: ObservedCookie) -> bool:
+    if cookie.domain is not None and not host_in_domain(observed.host, cookie.domain):
+        return False
+    return name_matches(name, observed.name)
+
+
+def _best_match(inventory: CookieInventory, observed: ObservedCookie) -> tuple[Cookie, str] | None:
+    candidates = [
+        (
+            cookie.type != observed.storage,
+            is_pattern(name),
+            cookie.domain is None,
+            position,
+            cookie,
+            name,
+        )
+        for position, cookie in enumerate(inventory.cookies)
+        for name in cookie.names
+        if _covers(cookie, name, observed)
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda candidate: candidate[:4])
+    return best[4], best[5]
+
+
+_FOUND_AS = {"cookie": "as a cookie", "local-storage": "in local storage"}
+
+
+def _mismatches(
+    cookie: Cookie, name: str, observed: ObservedCookie, site: str | None
+) -> Iterable[Mismatch]:
+    if cookie.type != observed.storage:
+        yield Mismatch(
+            observed,
+            name,
+            cookie.line,
+            "type",
+            f"was found {_FOUND_AS[observed.storage]}, but the inventory declares it as "
+            f"type {cookie.type}",
+        )
+        return
+    if isinstance(cookie.duration, Duration) and observed.storage == "cookie":
+        problem = lifetime_mismatch(cookie.duration, observed.lifetime)
+        if problem:
+            yield Mismatch(observed, name, cookie.line, "duration", problem)
+    if cookie.party == "first" and site is not None:
+        outside = [
+            host
+            for host in (observed.host, observed.set_by)
+            if host is not None and not host_in_domain(host, site)
+        ]
+        if outside:
+            by = f" by {observed.set_by}" if observed.set_by else ""
+            yield Mismatch(
+                observed,
+                name,
+                cookie.line,
+                "party",
+                f"is set for {observed.domain}{by}, outside the site {site}, but the inventory "
+                "says party: first",
+            )
+
+
+def site_of_captures(captures: Iterable[Capture]) -> str | None:
+    """The site's domain guessed from the first page the first capture visited."""
+    for capture in captures:
+        host = host_of(capture.first_page) if capture.first_page else None
+        if host:
+            return site_of(host)
+    return None
+
+
+def combine(captures: Iterable[Capture]) -> list[ObservedCookie]:
+    """The cookies of several captures, each (name, domain, storage) once, first seen first."""
+    seen: dict[tuple[str, str, str], ObservedCookie] = {}
+    for capture in captures:
+        for cookie in capture.cookies:
+            seen.setdefault((cookie.name, cookie.domain, cookie.storage), cookie)
+    return list(seen.values())
+
+
+def audit_inventory(
+    inventory: CookieInventory, captures: list[Capture], site: str | None = None
+) -> AuditReport:
+    """Compare; ``site`` (a domain such as ``example.com``) defaults to the domain of the first
+    page visited."""
+    site = site_domain(site) if site else site_of_captures(captures)
+    observed = combine(captures)
+    report = AuditReport(inventory.path, tuple(c.path for c in captures), site, len(observed))
+    matched: set[tuple[int, str]] = set()
+    for cookie in observed:
+        found = _best_match(inventory, cookie)
+        if found is None:
+            report.undeclared.append(cookie)
+            continue
+        entry, name = found
+        matched.add((entry.line, name))
+        report.mismatches.extend(_mismatches(entry, name, cookie, site))
+    shown = set(_SHOWN_ALWAYS)
+    if any(capture.has_local_storage for capture in captures):
+        shown.add("local-storage")
+    for entry in inventory.cookies:
+        for name in entry.names:
+            if (entry.line, name) in matched:
+                continue
+            unseen = Unseen(name, entry.line, entry.type)
+            (report.unseen if entry.type in shown else report.not_checked).append(unseen)
+    return report

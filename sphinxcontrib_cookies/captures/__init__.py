@@ -1,0 +1,114 @@
+"""Captures of real visits (HAR, Playwright storage state, Netscape cookies.txt) read into the
+cookies they show. Plain Python: no docutils, no Sphinx."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .cookies_txt import parse_cookies_txt
+from .domains import host_in_domain, site_domain, site_of
+from .har import host_of, parse_har
+from .json_files import load_json
+from .model import (
+    CAPTURE_FORMATS,
+    UNKNOWN_LIFETIME,
+    Capture,
+    CaptureError,
+    Lifetime,
+    ObservedCookie,
+)
+from .storage_state import parse_storage_state
+
+__all__ = [
+    "CAPTURE_FORMATS",
+    "FORMAT_NAMES",
+    "UNKNOWN_LIFETIME",
+    "Capture",
+    "CaptureError",
+    "Lifetime",
+    "ObservedCookie",
+    "host_in_domain",
+    "host_of",
+    "parse_capture",
+    "read_capture",
+    "site_domain",
+    "site_of",
+]
+
+FORMAT_NAMES = {
+    "har": "HAR file",
+    "storage-state": "Playwright storage state",
+    "cookies-txt": "cookies.txt file",
+}
+_COOKIES_TXT_HEADERS = ("# netscape http cookie file", "# http cookie file")
+
+
+def _looks_like_json(data: bytes) -> bool:
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"["))
+
+
+def _json_format(document: dict[str, Any]) -> str | None:
+    if isinstance(document.get("log"), dict):
+        return "har"
+    if "cookies" in document or "origins" in document:
+        return "storage-state"
+    return None
+
+
+def _text_format(data: bytes) -> str | None:
+    lines = [line for line in data.decode("utf-8-sig", "replace").splitlines() if line.strip()]
+    if lines and lines[0].strip().lower().startswith(_COOKIES_TXT_HEADERS):
+        return "cookies-txt"
+    cookie_lines = [line for line in lines if not line.startswith("#") or line.startswith("#Http")]
+    if cookie_lines and all(len(line.split("\t")) in (6, 7) for line in cookie_lines):
+        return "cookies-txt"
+    return None
+
+
+def parse_capture(
+    data: bytes, path: str, capture_format: str | None, captured_at: datetime
+) -> Capture:
+    """Read a capture's bytes; without a format, tell it from the content. Cookie stores
+    record no time, so their expiry dates count from ``captured_at``; a HAR has its own times."""
+    document = load_json(data, path) if _looks_like_json(data) else None
+    detected = _json_format(document) if document is not None else _text_format(data)
+    if capture_format is None:
+        if detected is None:
+            raise CaptureError(
+                path,
+                "cannot tell what kind of capture this is; a HAR file, a Playwright storage "
+                "state or a cookies.txt file is expected",
+            )
+        capture_format = detected
+    elif detected is not None and detected != capture_format:
+        raise CaptureError(
+            path,
+            f"this looks like a {FORMAT_NAMES[detected]}, not a {FORMAT_NAMES[capture_format]}",
+        )
+    if capture_format == "cookies-txt":
+        return parse_cookies_txt(data, path, captured_at)
+    if document is None:
+        document = load_json(data, path)  # raises: the content is not JSON
+    if capture_format == "har":
+        return parse_har(document, path)
+    return parse_storage_state(document, path, captured_at)
+
+
+def read_capture(
+    path: str | Path, capture_format: str | None = None, captured_at: datetime | None = None
+) -> Capture:
+    """Read a capture file (see ``parse_capture``); expiry dates in cookie stores count from
+    ``captured_at``, by default the time the file was last written."""
+    location = str(path)
+    try:
+        data = Path(path).read_bytes()
+        modified = datetime.fromtimestamp(Path(path).stat().st_mtime, UTC)
+    except FileNotFoundError:
+        raise CaptureError(location, "no such file") from None
+    except IsADirectoryError:
+        raise CaptureError(location, "is a directory, not a capture file") from None
+    except OSError as error:
+        raise CaptureError(location, f"cannot be read: {error.strerror or error}") from None
+    return parse_capture(data, location, capture_format, captured_at or modified)

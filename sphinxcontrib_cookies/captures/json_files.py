@@ -1,0 +1,42 @@
+"""Reading JSON captures defensively: a capture is input from anywhere, never trusted."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import CaptureError
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
+
+
+def load_json(data: bytes, path: str) -> dict[str, Any]:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise CaptureError(path, f"not UTF-8 text (offset {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise CaptureError(
+            path, f"not valid JSON: {error.msg} at column {error.colno}", line=error.lineno
+        ) from None
+    except RecursionError:
+        raise CaptureError(path, "the JSON nests too deeply to be a capture") from None
+    if not isinstance(document, dict):
+        kind = _JSON_KINDS.get(type(document), "a value")
+        raise CaptureError(path, f"the JSON holds {kind}, not an object")
+    return document
+
+
+def mapping(parent: Any, key: str) -> dict[str, Any]:
+    value = parent.get(key) if isinstance(parent, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def sequence(parent: Any, key: str) -> list[Any]:
+    value = parent.get(key) if isinstance(parent, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def text(parent: Any, key: str) -> str:
+    value = parent.get(key) if isinstance(parent, dict) else None
+    return value if isinstance(value, str) else ""

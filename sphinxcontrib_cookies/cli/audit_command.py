@@ -1,0 +1,91 @@
+"""``sphinx-cookies audit FILE --har CAPTURE``: what a real visit set, against the inventory."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..audit import AuditReport, audit_inventory
+from ..captures import FORMAT_NAMES, Capture
+from ..inventory import CookieInventory
+from .capture_options import read_captures
+from .terminal import Terminal, plural
+
+
+def _capture_summary(capture: Capture) -> str:
+    parts = [FORMAT_NAMES[capture.format]]
+    if capture.format == "har":
+        parts.append(plural(capture.requests, "request"))
+    cookies = sum(cookie.storage == "cookie" for cookie in capture.cookies)
+    parts.append(plural(cookies, "cookie"))
+    if capture.has_local_storage:
+        stored = len(capture.cookies) - cookies
+        parts.append(plural(stored, "local storage key"))
+    return f"{capture.path}: {', '.join(parts)}"
+
+
+def print_report(report: AuditReport, captures: list[Capture], out: Terminal) -> None:
+    out.line(out.style(f"Audit of {report.inventory}", "bold"))
+    for capture in captures:
+        out.line(f"  {_capture_summary(capture)}")
+    out.line(f"  site: {report.site or 'unknown (give --site to check first-party entries)'}")
+    if report.undeclared:
+        out.line()
+        out.line(out.style(f"Undeclared: {len(report.undeclared)}", "bold", "red"))
+        out.table(
+            ("NAME", "DOMAIN", "STORAGE", "SET BY", "SEEN AT"),
+            [(c.name, c.domain, c.storage, c.set_by or "-", c.seen_at) for c in report.undeclared],
+        )
+    if report.unseen:
+        out.line()
+        out.line(out.style(f"Declared but not seen: {len(report.unseen)}", "bold", "yellow"))
+        for entry in report.unseen:
+            out.line(f"  {report.inventory}:{entry.line}: {entry.name}")
+    if report.mismatches:
+        out.line()
+        out.line(out.style(f"Mismatches: {len(report.mismatches)}", "bold", "yellow"))
+        for mismatch in report.mismatches:
+            observed = mismatch.observed
+            out.line(
+                f"  {report.inventory}:{mismatch.line}: {observed.name} ({observed.domain}) "
+                f"{mismatch.message}"
+            )
+    if report.not_checked:
+        out.line()
+        out.line(f"Not checked, the captures cannot show their type: {len(report.not_checked)}")
+        for entry in report.not_checked:
+            out.line(f"  {report.inventory}:{entry.line}: {entry.name} ({entry.type})")
+    out.line()
+    counts = (
+        f"{len(report.undeclared)} undeclared, {len(report.unseen)} declared but not seen, "
+        f"{plural(len(report.mismatches), 'mismatch', 'mismatches')} "
+        f"({report.observed} observed)"
+    )
+    if report.undeclared:
+        out.line(out.style(counts, "red"))
+    elif report.unseen or report.mismatches:
+        out.line(out.style(counts, "yellow"))
+    else:
+        out.line(
+            out.style(
+                f"Nothing to report: the {plural(report.observed, 'cookie')} seen are declared "
+                "and fit their entries, and every declared name was seen.",
+                "green",
+            )
+        )
+
+
+def run_audit(
+    arguments: argparse.Namespace, inventory: CookieInventory, out: Terminal, err: Terminal
+) -> int:
+    """0: everything seen is declared; 1: something is undeclared. Raises CaptureError."""
+    captures = read_captures(arguments)
+    report = audit_inventory(inventory, captures, arguments.site)
+    if not report.observed:
+        warning = "warning: the captures show no cookie at all; check that they recorded the visit"
+        err.line(err.style(warning, "yellow"))
+    if arguments.format == "json":
+        out.line(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print_report(report, captures, out)
+    return 1 if report.undeclared else 0

@@ -1,0 +1,18 @@
+"""Exports of an inventory for other programs: ``cookies.json`` and the configuration of the
+cookieconsent v3 banner. Plain Python: no docutils, no Sphinx; the caller gives the words."""
+
+from .cookieconsent import SCRIPT_GLOBAL, cookieconsent_config, cookieconsent_script
+from .cookies_json import EXPORT_FORMAT, cookie_as_json, inventory_as_json
+from .words import BANNER_KEYS, ExportWords, iso_duration
+
+__all__ = [
+    "BANNER_KEYS",
+    "EXPORT_FORMAT",
+    "SCRIPT_GLOBAL",
+    "ExportWords",
+    "cookie_as_json",
+    "cookieconsent_config",
+    "cookieconsent_script",
+    "inventory_as_json",
+    "iso_duration",
+]

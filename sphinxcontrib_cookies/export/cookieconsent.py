@@ -1,0 +1,161 @@
+"""The configuration of the consent banner orestbida/cookieconsent v3, from the inventory:
+its ``categories`` (``readOnly`` for those that need no consent, ``autoClear`` with the names
+and patterns to erase when a visitor refuses) and the cookie tables of its preferences modal.
+
+cookieconsent puts every text it is given into the page as HTML, so every text from the
+inventory is escaped here. A pattern (``_ga_*``) cannot be a regular expression in JSON: an
+``autoClear`` item carries it as ``pattern``, and ``cookieconsent_script`` turns it into a
+``RegExp`` in the browser.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..inventory import Cookie, CookieInventory, Duration, LocalizedText
+from ..inventory.names import is_pattern, name_regex
+from .words import ExportWords
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _html(text: str) -> str:
+    """Plain text as HTML: escaped, paragraphs kept apart with a blank line."""
+    blocks = [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(text.strip())]
+    return "<br><br>".join(html.escape(block, quote=True) for block in blocks if block)
+
+
+def _resolved(text: LocalizedText | None, language: str | None) -> str:
+    return text.resolve(language) if text is not None else ""
+
+
+def _cell(cookie: Cookie, column: str, inventory: CookieInventory, words: ExportWords) -> str:
+    language = words.language
+    if column == "name":
+        return ", ".join(cookie.names)
+    if column == "provider":
+        return cookie.provider.name.resolve(language) if cookie.provider else ""
+    if column == "purpose":
+        return cookie.purpose.resolve(language)
+    if column == "function":
+        return _resolved(cookie.function, language)
+    if column == "duration":
+        if isinstance(cookie.duration, Duration):
+            return words.describe_duration(cookie.duration)
+        return _resolved(cookie.duration, language)
+    if column == "party":
+        return words.party_labels.get(cookie.party, "") if cookie.party else ""
+    if column == "type":
+        return words.storage_labels.get(cookie.type, cookie.type)
+    if column == "domain":
+        return cookie.domain or ""
+    return words.category_title(inventory.categories[cookie.category])
+
+
+def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
+    """What to erase when the category is refused. Only cookies the page itself can erase:
+    not third-party ones, and not local storage, which cookieconsent does not clear."""
+    items = []
+    for cookie in cookies:
+        if cookie.type != "cookie" or cookie.party == "third":
+            continue
+        for name in cookie.names:
+            item = {"name": name}
+            if is_pattern(name):
+                item["pattern"] = name_regex(name)
+            if cookie.domain:
+                item["domain"] = cookie.domain
+            items.append(item)
+    return items
+
+
+def cookieconsent_config(
+    inventory: CookieInventory, words: ExportWords, columns: Sequence[str]
+) -> dict[str, Any]:
+    """A category without ``requires_consent: false`` asks for consent: when unsure, ask."""
+    language = words.language or "en"
+    banner = {key: html.escape(value, quote=True) for key, value in words.banner.items()}
+    categories: dict[str, Any] = {}
+    sections: list[dict[str, Any]] = []
+    for category_id, category in inventory.categories.items():
+        cookies = inventory.cookies_in(category_id)
+        if category.requires_consent is False:
+            categories[category_id] = {"enabled": True, "readOnly": True}
+        else:
+            erase = _clear_items(cookies)
+            categories[category_id] = {"autoClear": {"cookies": erase}} if erase else {}
+        section: dict[str, Any] = {
+            "title": _html(words.category_title(category)),
+            "description": _html(words.category_description(category)),
+            "linkedCategory": category_id,
+        }
+        if cookies:
+            section["cookieTable"] = {
+                "headers": {column: html.escape(words.column_labels[column]) for column in columns},
+                "body": [
+                    {column: _html(_cell(cookie, column, inventory, words)) for column in columns}
+                    for cookie in cookies
+                ],
+            }
+        sections.append(section)
+    return {
+        "categories": categories,
+        "language": {
+            "default": language,
+            "translations": {
+                language: {
+                    "consentModal": {
+                        "title": banner.get("consent_title", ""),
+                        "description": banner.get("consent_description", ""),
+                        "acceptAllBtn": banner.get("accept_all", ""),
+                        "acceptNecessaryBtn": banner.get("accept_necessary", ""),
+                        "showPreferencesBtn": banner.get("show_preferences", ""),
+                    },
+                    "preferencesModal": {
+                        "title": banner.get("preferences_title", ""),
+                        "acceptAllBtn": banner.get("accept_all", ""),
+                        "acceptNecessaryBtn": banner.get("accept_necessary", ""),
+                        "savePreferencesBtn": banner.get("save_preferences", ""),
+                        "closeIconLabel": banner.get("close", ""),
+                        "sections": sections,
+                    },
+                }
+            },
+        },
+    }
+
+
+#: The global variable the script defines.
+SCRIPT_GLOBAL = "sphinxCookiesConsentConfig"
+
+_SCRIPT = """\
+/* The cookieconsent v3 configuration made by sphinxcontrib-cookies from the cookie inventory.
+   Written at each build: edit the inventory, not this file. Use it with
+   CookieConsent.run(window.%(name)s); */
+window.%(name)s = (function (config) {
+  "use strict";
+  Object.keys(config.categories).forEach(function (id) {
+    var autoClear = config.categories[id].autoClear;
+    (autoClear ? autoClear.cookies : []).forEach(function (cookie) {
+      if (cookie.pattern) {
+        cookie.name = new RegExp(cookie.pattern);
+        delete cookie.pattern;
+      }
+    });
+  });
+  return config;
+})(%(config)s);
+"""
+
+
+def cookieconsent_script(config: dict[str, Any]) -> str:
+    """The configuration as a script that defines ``window.sphinxCookiesConsentConfig``, with
+    patterns turned into regular expressions."""
+    data = json.dumps(config, ensure_ascii=False, indent=2)
+    for char, escape in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        data = data.replace(char, escape)
+    return _SCRIPT % {"name": SCRIPT_GLOBAL, "config": data}

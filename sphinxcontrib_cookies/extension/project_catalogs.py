@@ -1,0 +1,125 @@
+"""The inventory's own text through the project's gettext catalogs (the sphinx-intl flow).
+
+``sphinx-build -b gettext`` extracts the marked nodes (see ``render/inventory_text.py``) into the
+catalog of each page that renders them. In a translated build, each marked node is looked up in
+that page's catalog and its text replaced, as plain text: Sphinx's own ``Locale`` transform would
+parse the translation as markup, so that a ``*`` or ``_`` in a purpose would turn into emphasis
+or a reference. Text the inventory gives in the build language wins over the catalog.
+"""
+
+from __future__ import annotations
+
+import gettext
+from typing import Any
+
+from docutils import nodes
+from sphinx import locale
+from sphinx.application import Sphinx
+from sphinx.builders.gettext import MessageCatalogBuilder
+from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages
+
+from ..render.inventory_text import FOR_CATALOG, ORIGIN
+from ..translations import CATALOG, LOCALE_DIR
+
+
+def _marked(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and ORIGIN in node.attributes
+
+
+def _message(node: nodes.Element) -> str | None:
+    """The message Sphinx's gettext builder extracts for ``node``, so both agree on the id."""
+    for found, message in extract_messages(node):
+        if found is node:
+            return message
+    return None
+
+
+def _replace_text(node: nodes.Element, text: str) -> None:
+    """Put ``text`` in place of the node's one text (inside a link, if the name is linked)."""
+    leaves = list(node.findall(nodes.Text))
+    if len(leaves) != 1:
+        return
+    leaf = leaves[0]
+    parent = leaf.parent
+    parent.replace(leaf, nodes.Text(text))
+    if isinstance(parent, nodes.TextElement) and parent is not node:
+        parent.rawsource = text
+
+
+class TranslateInventoryText(SphinxTransform):
+    """Translate the inventory's text with the page's catalog, before Sphinx's ``Locale``."""
+
+    default_priority = 15  # Locale is 20
+
+    def catalog(self) -> gettext.NullTranslations | None:
+        language = self.config.language
+        if not language or not self.config.locale_dirs:
+            return None
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        found: gettext.NullTranslations | None = None
+        for directory in self.config.locale_dirs:
+            try:
+                translations = gettext.translation(
+                    domain, localedir=self.env.srcdir / directory, languages=[language]
+                )
+            except OSError:
+                continue
+            if found is None:
+                found = translations
+            else:
+                found.add_fallback(translations)
+        return found
+
+    def apply(self, **kwargs: Any) -> None:
+        marked = list(self.document.findall(_marked))
+        if not marked:
+            return
+        catalog = self.catalog()
+        for node in marked:
+            origin = node.attributes.pop(ORIGIN)
+            message = _message(node)
+            node["translatable"] = False  # keep Sphinx's Locale from parsing it as markup
+            if catalog is None:
+                continue
+            if origin != FOR_CATALOG:
+                node["translated"] = True
+                continue
+            translated = catalog.gettext(message) if message else ""
+            if message and translated and translated != message:
+                _replace_text(node, translated)
+                node.rawsource = translated
+                node["translated"] = True
+            else:
+                node["translated"] = False
+
+
+class KeepInventoryTextExtractable(SphinxTransform):
+    """For the gettext builder: every marked node is extracted, whatever the build language."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs: Any) -> None:
+        for node in self.document.findall(_marked):
+            del node[ORIGIN]
+
+
+def choose_transform(app: Sphinx) -> None:
+    if isinstance(app.builder, MessageCatalogBuilder):
+        app.add_transform(KeepInventoryTextExtractable)
+    else:
+        app.add_transform(TranslateInventoryText)
+
+
+def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:
+    """gettext finds ``de_AT`` (then ``de``) but not ``de-AT``: look again with an underscore."""
+    language = config.language or ""
+    if "-" in language:
+        locale.init([LOCALE_DIR], language.replace("-", "_"), CATALOG)
+
+
+def setup_project_catalogs(app: Sphinx) -> None:
+    app.connect("config-inited", load_catalog_for_hyphenated_language)
+    app.connect("builder-inited", choose_transform)

@@ -1,0 +1,3 @@
+extensions = ["sphinxcontrib_cookies"]
+cookies_export = True
+cookies_columns = ["name", "provider", "purpose", "duration", "party"]

@@ -1,0 +1,4 @@
+extensions = ["sphinxcontrib_cookies"]
+exclude_patterns = ["_build"]
+locale_dirs = ["locale"]
+gettext_compact = False

@@ -1,0 +1,167 @@
+"""The exported configuration really drives cookieconsent v3. A Sphinx project loads the banner
+as docs/guide/export.rst says, with the library from the npm registry; in headless Chromium the
+banner runs without an error, lists the inventory's cookies in its preferences modal, and erases
+the cookies of a refused category (patterns included).
+
+Skipped, with the reason, when Chromium, npm (or the registry) or Playwright is missing
+(``pip install -e ".[browser]"`` installs Playwright; it never downloads a browser here).
+Set SPHINX_COOKIES_CONSENT_DIST to a ``dist`` folder of vanilla-cookieconsent 3 to work offline,
+and SPHINX_COOKIES_CHROMIUM to another Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import tarfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+
+@pytest.fixture(scope="session")
+def cookieconsent_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    configured = os.environ.get("SPHINX_COOKIES_CONSENT_DIST")
+    if configured:
+        return Path(configured)
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not installed: cannot fetch vanilla-cookieconsent@3")
+    folder = tmp_path_factory.mktemp("cookieconsent")
+    try:
+        packed = subprocess.run(
+            [npm, "pack", "vanilla-cookieconsent@3", "--silent"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("npm pack vanilla-cookieconsent@3 timed out (no registry?)")
+    tarballs = list(folder.glob("vanilla-cookieconsent-3*.tgz"))
+    if packed.returncode != 0 or not tarballs:
+        pytest.skip(f"npm pack vanilla-cookieconsent@3 failed: {packed.stderr.strip()[-300:]}")
+    with tarfile.open(tarballs[0]) as archive:
+        archive.extractall(folder, filter="data")
+    return folder / "package" / "dist"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = os.environ.get("SPHINX_COOKIES_CHROMIUM") or shutil.which("chromium")
+    if not path or not Path(path).exists():
+        pytest.skip("Chromium is not installed (/usr/bin/chromium or SPHINX_COOKIES_CHROMIUM)")
+    return path
+
+
+@pytest.fixture
+def served(app: SphinxTestApp, cookieconsent_dist: Path) -> Iterator[str]:
+    """The built site, loading the banner as the documentation says, on a local web server."""
+    for name in ("cookieconsent.umd.js", "cookieconsent.css"):
+        shutil.copy(cookieconsent_dist / name, Path(app.srcdir) / "_static" / name)
+    app.build()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(app.outdir))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{server.server_port}/index.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.sphinx("html", testroot="export-browser")
+def test_cookieconsent_runs_the_exported_configuration(served: str, chromium: str) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            context = browser.new_context()
+            origin = served.rsplit("/", 1)[0] + "/"
+            context.add_cookies(
+                [
+                    {"name": name, "value": "1", "url": origin}
+                    for name in ("_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started", "sessionid")
+                ]
+            )
+            page = context.new_page()
+            page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+            dialogs: list[str] = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            problems: list[str] = []
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.on(
+                "console",
+                lambda message: problems.append(message.text) if message.type == "error" else None,
+            )
+            page.goto(served)
+            page.wait_for_function("window.consentReady || window.consentError", timeout=15000)
+            assert page.evaluate("window.consentError") is None
+            assert problems == []
+
+            page.wait_for_selector("#cc-main .cm", state="visible")
+            assert page.text_content("#cc-main .cm__title") == "This site uses cookies"
+            page.click("#cc-main .cm__btn[data-role=show]")
+            page.wait_for_selector("#cc-main .pm", state="visible")
+            titles = page.locator("#cc-main .pm__section-title").all_inner_texts()
+            assert titles == [
+                "Strictly necessary cookies",
+                "Audience measurement",
+                "Unsure",
+                "Empty",
+            ]
+            names = page.locator(
+                "#cc-main .pm__table-td[data-column='Cookie name(s)']"
+            ).all_text_contents()
+            assert names == [
+                "sessionid",
+                "_pk_id.*, _pk_ses.*",
+                "ab_test",
+                "IDE",
+                "prefs",
+                "visit_started",
+            ]
+            purposes = page.locator("#cc-main .pm__table-td[data-column=Purpose]")
+            assert purposes.first.text_content() == (
+                "Keeps you signed in. <script>alert(1)</script>"
+            )
+            assert page.locator("#cc-main script").count() == 0
+            toggles = page.locator("#cc-main input.section__toggle")
+            assert toggles.evaluate_all("t => t.map(i => [i.value, i.disabled, i.checked])") == [
+                ["necessary", True, True],  # readOnly: no consent needed, cannot be refused
+                ["statistics", False, False],
+                ["unsure", False, False],
+                ["empty", False, False],
+            ]
+
+            page.click("#cc-main .pm__btn[data-role=necessary]")
+            page.wait_for_function("CookieConsent.validConsent()")
+            cookies = {c["name"] for c in page.context.cookies()}
+            # Refused: the exact name and the two patterns are erased; the necessary one stays.
+            assert {"_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started"}.isdisjoint(cookies)
+            assert "sessionid" in cookies
+            assert page.evaluate("CookieConsent.getUserPreferences().acceptedCategories") == [
+                "necessary"
+            ]
+            assert dialogs == []  # the <script> of a purpose never ran
+            assert problems == []
+        finally:
+            browser.close()
