@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .problems import shown
@@ -58,6 +59,7 @@ def _from_seconds(total: int) -> Duration:
     return Duration("period", tuple(parts))
 
 
+@lru_cache(maxsize=1024)
 def parse_duration(text: str) -> Duration:
     """Read a duration; raise ValueError with a message saying what is accepted."""
     value = text.strip()

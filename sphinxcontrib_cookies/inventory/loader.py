@@ -53,6 +53,7 @@ COOKIE_KEYS = (
 #: A value starting with this is a placeholder still to be written.
 TODO_MARK = "TODO"
 
+_WHITESPACE = re.compile(r"\s")
 _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -669,7 +670,7 @@ class _InventoryReader(_Reader):
 
     def domain(self, node: Node, what: str) -> str | None:
         value = self.value(node, f"the domain of {what}")
-        if value is not None and (not value.strip() or any(ch.isspace() for ch in value.strip())):
+        if value is not None and (not value.strip() or _WHITESPACE.search(value.strip())):
             self.report(
                 node.line,
                 "value",
