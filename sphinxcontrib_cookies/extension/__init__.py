@@ -15,12 +15,11 @@ from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookieRole, CookiesDomain
 from .events import load_before_reading, outdated_by_inventory
 from .export import setup_export
-from .hardening import setup_hardening
 from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .store import start_build
-from .transforms import LabelRowsInCells, LetBrowsersSizeColumns
+from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
 from .updated import setup_updated
 
 logger = logging.getLogger(__name__)
@@ -50,6 +49,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_role("cookie", CookieRole(innernodeclass=nodes.literal, warn_dangling=True))
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
+    app.add_post_transform(MoveTableTitlesOutOfManPages)
     app.connect("builder-inited", start_build)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
@@ -62,4 +62,3 @@ def setup_extension(app: Sphinx) -> None:
     setup_paper(app)
     setup_updated(app)
     setup_captions(app)
-    setup_hardening(app)
