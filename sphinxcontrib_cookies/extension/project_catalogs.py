@@ -74,13 +74,14 @@ class TranslateInventoryText(SphinxTransform):
         return found
 
     def apply(self, **kwargs: Any) -> None:
-        marked = list(self.document.findall(_marked))
-        if not marked:
-            return
         catalog = self.catalog()
+        if catalog is None:  # nothing to translate, and Sphinx's Locale has no catalog either
+            return
+        marked = list(self.document.findall(_marked))
         for node in marked:
             origin = node.attributes.pop(ORIGIN)
-            message = _message(node)
+            wanted = catalog is not None and origin == FOR_CATALOG
+            message = _message(node) if wanted else None  # read before translatable is unset
             node["translatable"] = False  # keep Sphinx's Locale from parsing it as markup
             if catalog is None:
                 continue
