@@ -23,6 +23,8 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import load_inventory
 
+from conftest import build_copy
+
 sync_api = pytest.importorskip(
     "playwright.sync_api",
     reason="the browser tests need Playwright: pip install -e '.[browser]'",
@@ -54,13 +56,33 @@ def find_chromium() -> str | None:
 
 
 #: Everything the tests look at in one page, measured by the browser.
-MEASURE = """(selector) => {
+MEASURE = r"""(selector) => {
   const width = window.innerWidth;
   const onScreen = (element) => {
     const style = getComputedStyle(element);
     const box = element.getBoundingClientRect();
     return style.display !== "none" && style.visibility !== "hidden" && box.width > 0
       && box.height > 0 && box.left >= -0.5 && box.right <= width + 0.5;
+  };
+  // A cell's label is generated content (::before), which has no box of its own in the DOM:
+  // its computed style gives its text and, when it is shown, its used width; the cell's box
+  // and padding give where it starts, and the cell's content must start after it.
+  const cssString = (value) => value.startsWith('"')
+    ? value.slice(1, -1).replace(/\\([0-9a-fA-F]{1,6}) ?|\\(.)/gs,
+        (_, hex, character) => hex ? String.fromCodePoint(parseInt(hex, 16)) : character)
+    : null;
+  const labelOnScreen = (cell) => {
+    const label = getComputedStyle(cell, "::before");
+    const labelWidth = parseFloat(label.width);
+    if (!onScreen(cell) || label.display === "none" || label.visibility === "hidden"
+        || !(labelWidth > 0) || !(parseFloat(label.height) > 0)) {
+      return false;
+    }
+    const box = cell.getBoundingClientRect();
+    const start = box.left + parseFloat(getComputedStyle(cell).paddingLeft);
+    const values = [...cell.children].map((child) => child.getBoundingClientRect().left);
+    return start >= -0.5 && start + labelWidth <= width + 0.5
+      && values.every((left) => left >= start + labelWidth - 0.5);
   };
   return {
     width: width,
@@ -77,11 +99,10 @@ MEASURE = """(selector) => {
         headers: headers.map((th) => ({text: th.textContent.trim(), onScreen: onScreen(th)})),
         cells: [...table.querySelectorAll("tbody tr")].flatMap((row) =>
           [...row.children].map((cell, index) => {
-            const label = cell.querySelector(":scope > .cookie-cell-label");
             return {
               header: headers[index] ? headers[index].textContent.trim() : null,
-              label: label ? label.textContent.trim() : null,
-              labelOnScreen: label ? onScreen(label) : false,
+              label: cssString(getComputedStyle(cell, "::before").content),
+              labelOnScreen: labelOnScreen(cell),
               empty: cell.classList.contains("cookie-cell-empty"),
             };
           })),
@@ -271,8 +292,8 @@ def test_cards_follow_the_theme_colours(
         colours = tab.evaluate(
             """() => {
               const row = document.querySelector("table.cookie-table tbody tr");
-              const label = row.querySelector(".cookie-cell-label");
-              return [getComputedStyle(row).backgroundColor, getComputedStyle(label).color];
+              const label = getComputedStyle(row.cells[0], "::before");
+              return [getComputedStyle(row).backgroundColor, label.color];
             }"""
         )
         screenshot(tab, f"{theme}-{PHONE}-policy-{scheme}")
@@ -295,9 +316,11 @@ def test_print_shows_a_plain_table_whatever_the_screen(
         styles = tab.evaluate(
             """() => {
               const table = document.querySelector("table.cookie-table");
-              const label = table.querySelector(".cookie-cell-label");
-              return [table.tHead, table.tBodies[0].rows[0], label].map(
-                (element) => getComputedStyle(element).display);
+              const row = table.tBodies[0].rows[0];
+              return [
+                ...[table.tHead, row].map((element) => getComputedStyle(element).display),
+                getComputedStyle(row.cells[0], "::before").display,
+              ];
             }"""
         )
     finally:
@@ -310,3 +333,31 @@ def _lightness(colour: str) -> float:
     values = colour[colour.index("(") + 1 : colour.index(")")].replace("/", ",").split(",")
     red, green, blue = (float(value) / 255 for value in values[:3])
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+#: A column label that would end its CSS string and the style element, and run a script, if
+#: the extension wrote it as it is.
+HOSTILE_LABEL = 'Say "hi" \\ 3C\n</style><script>document.title = "owned"</script> & <!--'
+
+
+def test_a_hostile_label_is_shown_as_written_and_runs_nothing(
+    chromium: Any, tmp_path: Path
+) -> None:
+    app = build_copy(
+        "present-html",
+        tmp_path,
+        confoverrides={"cookies_column_labels": {"name": HOSTILE_LABEL}, "smartquotes": False},
+    )
+    assert app.warning.getvalue() == ""
+    tab = chromium.new_page(viewport={"width": PHONE, "height": 800})
+    try:
+        tab.goto((app.outdir / "index.html").as_uri())
+        title = tab.title()
+        measured = tab.evaluate(MEASURE, "table.cookie-table")
+    finally:
+        tab.close()
+    assert "owned" not in title
+    (table,) = measured["tables"]
+    first_cells = [cell for cell in table["cells"] if cell["header"] == HOSTILE_LABEL.strip()]
+    assert len(first_cells) == 2
+    assert all(cell["label"] == HOSTILE_LABEL and cell["labelOnScreen"] for cell in first_cells)

@@ -1,15 +1,18 @@
-"""What the presentation adds to each builder's output: the stylesheet and the cell labels in
-HTML only; planned widths, ragged-right cells and break points in LaTeX."""
+"""What the presentation adds to each builder's output: the stylesheet and the card labels (a
+generated style element) in HTML only; planned widths, ragged-right cells and break points in
+LaTeX."""
 
 from __future__ import annotations
 
 import re
+import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import build_copy
+from conftest import ROOTS, build_copy
 from output import cookie_tables
 
 LONG_NAME = "_hjSessionUser_1234567_ab12cd34ef56gh78ij90kl12mn34op56qr78"
@@ -32,13 +35,91 @@ def test_html_links_the_stylesheet_and_ships_it(html: SphinxTestApp) -> None:
     assert "@media print" in shipped
 
 
-def test_each_body_cell_carries_its_column_label(html: SphinxTestApp) -> None:
+class _Styles(HTMLParser):
+    """The text of each ``<style>`` element in a page's body and of each script, and the
+    classes of each table, as an HTML parser sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.in_body = False
+        self.styles: list[str] = []
+        self.scripts: list[str] = []
+        self.tables: list[list[str]] = []
+        self._element: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.in_body = self.in_body or tag == "body"
+        if tag == "script" or (tag == "style" and self.in_body):
+            self._element = []
+        elif tag == "table":
+            self.tables.append((dict(attrs).get("class") or "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script") and self._element is not None:
+            (self.styles if tag == "style" else self.scripts).append("".join(self._element))
+            self._element = None
+
+    def handle_data(self, data: str) -> None:
+        if self._element is not None:
+            self._element.append(data)
+
+
+def read_styles(page: str) -> _Styles:
+    parser = _Styles()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+#: A rule that gives the cells of one column their label: the table's class, the column's
+#: number and the label as a CSS string.
+LABEL_RULE = re.compile(
+    r"table\.(cookie-labels-[0-9a-f]{8}) > tbody > tr > td:nth-child\((\d+)\)::before "
+    r'\{ content: ("(?:[^"\\\n]|\\.)*"); \}'
+)
+
+
+def css_string_value(string: str) -> str:
+    """What a CSS string (with its quotes) means, per CSS Syntax: ``\\`` and a hex number of
+    up to six digits, with one optional space after it, or ``\\`` and any other character."""
+    assert string[0] == string[-1] == '"'
+    return re.sub(
+        r"\\([0-9a-fA-F]{1,6}) ?|\\(.)",
+        lambda match: chr(int(match[1], 16)) if match[1] else match[2],
+        string[1:-1],
+        flags=re.DOTALL,
+    )
+
+
+def label_rules(page: str) -> list[tuple[str, int, str]]:
+    """Each label rule of the page's style elements: (table class, column number, label)."""
+    return [
+        (name, int(number), css_string_value(string))
+        for style in read_styles(page).styles
+        for name, number, string in LABEL_RULE.findall(style)
+    ]
+
+
+def test_one_style_element_gives_each_column_its_label(html: SphinxTestApp) -> None:
     page = index(html)
     (table,) = cookie_tables(page)
-    cells = re.findall(r'<td class="([^"]*)"><span class="cookie-cell-label">([^<]*)</span>', page)
-    assert len(cells) == len(table.body) * len(table.headers)
-    assert [label for _, label in cells] == table.headers * len(table.body)
-    empty = [classes for classes, _ in cells if "cookie-cell-empty" in classes.split()]
+    styles = read_styles(page)
+    (style,) = styles.styles
+    rules = label_rules(page)
+    assert [(number, label) for _, number, label in rules] == list(enumerate(table.headers, 1))
+    (name,) = {name for name, _, _ in rules}
+    assert name in table.classes
+    # Nothing else in the element: every rule is a label rule.
+    assert LABEL_RULE.sub("", style).split() == []
+    # Just before the table, and the page's one style element in its body.
+    assert re.search(r"</style>\s*<table [^>]*\b" + name + r"\b", page)
+    # The labels are no longer nodes in the cells.
+    assert "cookie-cell-label" not in page
+
+
+def test_empty_cells_are_marked(html: SphinxTestApp) -> None:
+    cells = re.findall(r'<td class="([^"]*)">', index(html))
+    empty = [classes for classes in cells if "cookie-cell-empty" in classes.split()]
     assert empty == ["cookie-provider cookie-cell-empty"]  # the second cookie has no provider
 
 
@@ -51,12 +132,60 @@ def test_only_long_names_are_marked_to_break(html: SphinxTestApp) -> None:
 def test_custom_labels_are_the_cell_labels(tmp_path: Path) -> None:
     labels = {"name": "Nom", "purpose": "Finalité"}
     app = build_copy("present-html", tmp_path, confoverrides={"cookies_column_labels": labels})
-    page = index(app)
-    assert re.findall(r'<span class="cookie-cell-label">([^<]*)</span>', page)[:4] == [
+    assert [label for _, _, label in label_rules(index(app))] == [
         "Nom",
         "Provider",
         "Finalité",
         "Duration",
+    ]
+
+
+#: A label that would end the CSS string, then the style element, and run a script, if it
+#: were written as it is.
+HOSTILE_LABEL = 'Say "hi" \\ 3C\n</style><script>document.title = "owned"</script> & <!--'
+
+
+def test_a_label_cannot_end_its_string_or_the_style_element(tmp_path: Path) -> None:
+    app = build_copy(
+        "present-html",
+        tmp_path,
+        confoverrides={"cookies_column_labels": {"name": HOSTILE_LABEL}, "smartquotes": False},
+    )
+    assert app.warning.getvalue() == ""
+    page = index(app)
+    styles = read_styles(page)
+    assert len(styles.styles) == 1
+    assert not [script for script in styles.scripts if "owned" in script]
+    strings = [string for _, _, string in LABEL_RULE.findall(styles.styles[0])]
+    assert len(strings) == 4
+    assert not [string for string in strings if re.search(r"[<>&\n]", string)]
+    assert label_rules(page)[0][1:] == (1, HOSTILE_LABEL)
+    (table,) = cookie_tables(page)
+    assert " ".join(table.headers[0].split()) == " ".join(HOSTILE_LABEL.split())
+
+
+def test_tables_with_the_same_labels_share_one_style_element(tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / "test-present-html", tmp_path / "src")
+    (tmp_path / "src" / "index.rst").write_text(
+        "Presentation\n============\n\n"
+        ".. cookie-table::\n\n"
+        ".. cookie-table::\n   :group-by: none\n\n"
+        ".. cookie-table::\n   :columns: name, purpose\n",
+        encoding="utf-8",
+    )
+    app = build_copy("present-html", tmp_path)
+    assert app.warning.getvalue() == ""
+    page = index(app)
+    styles = read_styles(page)
+    rules = label_rules(page)
+    assert len(styles.styles) == 2
+    names = [name for name, _, _ in rules]
+    assert len(set(names)) == 2
+    tables = [classes for classes in styles.tables if "cookie-table" in classes]
+    assert [[name for name in classes if name in names] for classes in tables] == [
+        [names[0]],
+        [names[0]],
+        [names[-1]],
     ]
 
 
@@ -68,7 +197,7 @@ def test_other_builders_get_neither_stylesheet_nor_labels(tmp_path: Path, builde
     assert not [path for path in files if path.name == "cookies.css"]
     documents = [path for path in files if path.suffix in {".tex", ".txt", ".1", ".texi"}]
     output = "\n".join(path.read_text(encoding="utf-8") for path in documents)
-    assert "cookie-cell-label" not in output
+    assert "cookie-labels-" not in output and "::before" not in output
     # The header only (which a LaTeX longtable repeats on continued pages), not once a cell.
     assert output.count("Purpose") == (2 if builder == "latex" else 1)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -34,32 +37,83 @@ def add_stylesheet(app: Sphinx) -> None:
         app.add_css_file(STYLESHEET)
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that means the same and cannot end the string, the
+    declaration or the ``<style>`` element around it: backslashes and quotes are escaped,
+    control characters (line breaks among them) and ``<``, ``>`` and ``&`` become hex escapes
+    (``\\A ``, ``\\3C ``), whose trailing space ends the escape and is not shown."""
+    escaped = []
+    for character in text:
+        if character in '\\"':
+            escaped.append("\\" + character)
+        elif character in "<>&" or ord(character) < 0x20 or ord(character) == 0x7F:
+            escaped.append(f"\\{ord(character):X} ")
+        else:
+            escaped.append(character)
+    return '"' + "".join(escaped) + '"'
+
+
+def label_class(labels: tuple[str, ...], taken: Collection[str] = ()) -> str:
+    """The class of the tables whose columns have these labels: the same on every page, and
+    longer in the unlikely case that its first eight hex digits name another label set."""
+    digest = hashlib.sha256(json.dumps(labels).encode("utf-8")).hexdigest()
+    length = 8
+    while f"cookie-labels-{digest[:length]}" in taken and length < len(digest):
+        length *= 2
+    return f"cookie-labels-{digest[:length]}"
+
+
+def label_rules(name: str, labels: tuple[str, ...]) -> str:
+    """A ``<style>`` element that gives each body cell of the tables of class ``name`` its
+    column's label, as generated content that the stylesheet shows only in cards."""
+    rules = "".join(
+        f"table.{name} > tbody > tr > td:nth-child({number})::before "
+        f"{{ content: {css_string(label)}; }}\n"
+        for number, label in enumerate(labels, 1)
+    )
+    return f"<style>\n{rules}</style>\n"
+
+
 class LabelCellsForCards(SphinxPostTransform):
-    """On small screens each row is shown as a card, without the header row: each body cell
-    gets its column's label, which the stylesheet shows only in that layout. Cells with
-    nothing in them are marked, so that cards can leave them out, and long names are marked,
-    so that only they may break."""
+    """On small screens each row is shown as a card, without the header row, so each body cell
+    shows its column's label. The labels are CSS generated content (``td::before``), written
+    once per page and set of labels in a ``<style>`` element before the first table that uses
+    it, rather than a node in each of thousands of cells, which the writer would have to write
+    and the search index would have to index. Cells with nothing in them are marked, so that
+    cards can leave them out, and long names are marked, so that only they may break."""
 
     default_priority = 200
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
+        written: dict[tuple[str, ...], str] = {}
         for table in cookie_tables(self.document):
             head = next(table.findall(nodes.thead), None)
             if head is None:
                 continue
-            labels = [entry.astext() for entry in next(head.findall(nodes.row))]
+            labels = tuple(entry.astext() for entry in next(head.findall(nodes.row)).children)
+            name = written.get(labels)
+            if name is None:
+                name = written[labels] = label_class(labels, written.values())
+                style = nodes.raw("", label_rules(name, labels), format="html")
+                table.parent.insert(table.parent.index(table), style)
+            table["classes"].append(name)
             for body in table.findall(nodes.tbody):
                 for row in body.children:
-                    for label, entry in zip(labels, row.children, strict=False):
+                    for entry in row.children:
                         if not isinstance(entry, nodes.entry):
                             continue
-                        if not len(entry):
+                        if not entry.children:
                             entry["classes"].append("cookie-cell-empty")
-                        entry.insert(0, nodes.inline(label, label, classes=["cookie-cell-label"]))
-                        for name in entry.findall(nodes.literal):
-                            if len(name.astext()) > LONG_NAME:
-                                name["classes"].append("cookie-name-long")
+                        elif "cookie-name" in entry["classes"]:
+                            mark_long_names(entry)
+
+
+def mark_long_names(entry: nodes.entry) -> None:
+    for paragraph in entry.children:
+        for name in paragraph.children:
+            if isinstance(name, nodes.literal) and len(name.rawsource or name.astext()) > LONG_NAME:
+                name["classes"].append("cookie-name-long")
 
 
 def setup_presentation(app: Sphinx) -> None:
