@@ -283,14 +283,8 @@ class TableCells(html.parser.HTMLParser):
         self._depth = 0  # inside <tbody>
         self._caption: list[str] | None = None
         self._cell: list[str] | None = None
-        self._label = 0  # inside the column label the stylesheet shows on small screens
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._label or (
-            tag == "span" and "cookie-cell-label" in (dict(attrs).get("class") or "")
-        ):
-            self._label += tag == "span"
-            return
         if tag == "tbody":
             self._depth += 1
         elif tag == "caption":
@@ -307,9 +301,6 @@ class TableCells(html.parser.HTMLParser):
             self.links += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if self._label:
-            self._label -= tag == "span"
-            return
         if tag == "tbody":
             self._depth -= 1
         elif tag == "caption" and self._caption is not None:
@@ -320,8 +311,6 @@ class TableCells(html.parser.HTMLParser):
             self._cell = None
 
     def handle_data(self, data: str) -> None:
-        if self._label:
-            return
         if self._cell is not None:
             self._cell.append(data)
         if self._caption is not None:

@@ -53,7 +53,6 @@ class _TableParser(HTMLParser):
         self._in_code = 0
         self._code = ""
         self._skip = 0
-        self._in_cell_label = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -65,8 +64,6 @@ class _TableParser(HTMLParser):
                 self._cell.links.append(attributes["href"] or "")
         if tag == "span" and "headerlink" in (attributes.get("class") or ""):
             self._skip += 1
-        if tag == "span" and "cookie-cell-label" in (attributes.get("class") or "").split():
-            self._in_cell_label = True  # the column label that only small screens show
         if tag == "a" and "headerlink" in (attributes.get("class") or ""):
             self._skip += 1
         if tag == "table":
@@ -87,8 +84,6 @@ class _TableParser(HTMLParser):
             self._code = ""
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "span":
-            self._in_cell_label = False
         if tag == "a" and self._skip:
             self._skip -= 1
         if tag == "table":
@@ -106,7 +101,7 @@ class _TableParser(HTMLParser):
                 self._cell.codes.append(self._code)
 
     def handle_data(self, data: str) -> None:
-        if self._skip or self._in_cell_label:
+        if self._skip:
             return
         if self._in_code:
             self._code += data

@@ -77,13 +77,7 @@ class Element:
 
     @property
     def text(self) -> str:
-        """The text shown in a wide table: without the column label each cell carries for the
-        card layout of small screens."""
-        parts = [
-            child if isinstance(child, str) else child.text
-            for child in self.children
-            if isinstance(child, str) or "cookie-cell-label" not in child.classes
-        ]
+        parts = [child if isinstance(child, str) else child.text for child in self.children]
         return " ".join("".join(parts).split())
 
     def iter(self) -> Iterator[Element]:
