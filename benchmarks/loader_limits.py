@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sphinxcontrib_cookies.inventory import InventoryError, parse_inventory  # noqa: E402
-from sphinxcontrib_cookies.inventory.yamltree import MAX_DEPTH  # noqa: E402
+from sphinxcontrib_cookies.inventory import InventoryError, parse_inventory
+from sphinxcontrib_cookies.inventory.yamltree import MAX_DEPTH
 
 MB = 1024 * 1024
 HEADER = "categories:\n  necessary: {title: Necessary, description: Needed.}\n"
@@ -59,7 +59,9 @@ def flow_nesting(size: int) -> str:
     depth = MAX_DEPTH - 3
     deep = "[" * depth + "x" + "]" * depth
     return _repeat_to(
-        size, HEADER + "cookies:\n", lambda i: f"  - {{name: c{i}, category: necessary, x: {deep}}}\n"
+        size,
+        HEADER + "cookies:\n",
+        lambda i: f"  - {{name: c{i}, category: necessary, x: {deep}}}\n",
     )
 
 
@@ -91,7 +93,9 @@ def long_line(size: int) -> str:
 def long_key(size: int) -> str:
     """One unknown key of several megabytes (its warning must not echo it all)."""
     key = "k" * size
-    return HEADER + f"cookies:\n  - name: a\n    category: necessary\n    purpose: p\n    {key}: 1\n"
+    return (
+        HEADER + f"cookies:\n  - name: a\n    category: necessary\n    purpose: p\n    {key}: 1\n"
+    )
 
 
 def long_reference(size: int) -> str:
@@ -102,7 +106,9 @@ def long_reference(size: int) -> str:
 def duplicate_keys(size: int) -> str:
     """One cookie entry whose key ``purpose`` is repeated until the file is full."""
     return _repeat_to(
-        size, HEADER + "cookies:\n  - name: a\n    category: necessary\n", lambda i: "    purpose: p\n"
+        size,
+        HEADER + "cookies:\n  - name: a\n    category: necessary\n",
+        lambda i: "    purpose: p\n",
     )
 
 
