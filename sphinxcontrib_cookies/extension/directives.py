@@ -17,6 +17,7 @@ from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
 from . import store
+from .collection import collection_paused
 from .domain import CookiesDomain
 
 logger = logging.getLogger(__name__)
@@ -174,7 +175,8 @@ class CookieTableDirective(_InventoryDirective):
             classes=tuple(directives.class_option(self.options.get("class") or "")),
             count=self.flag("count"),
         )
-        rendered = render_tables(inventory, options, self.make_id)
+        with collection_paused():
+            rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
         for table in rendered.tables:
             self.set_source_info(table)

@@ -14,6 +14,7 @@ from sphinx.util import logging
 
 from ..inventory import CookieInventory, InventoryError, InventoryProblem, parse_inventory
 from ..translations import __
+from .collection import collection_paused
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +148,8 @@ def load(path: str, max_bytes: int) -> LoadedFile:
         if cached and cached.loaded.digest == digest:
             loaded = cached.loaded
         else:
-            loaded = LoadedFile(path, digest, _parse(path, data))
+            with collection_paused():
+                loaded = LoadedFile(path, digest, _parse(path, data))
     _report_once(loaded)
     _cache[path] = _Entry(status.st_size, status.st_mtime_ns, loaded)
     return loaded
