@@ -252,140 +252,16 @@ def convert(csv_path: str | Path = DEFAULT_CSV, scale: int = 1) -> str:
 # A checker of the inventory spec (version 1), independent of the extension, so the benchmark's
 # input is known to be valid even before the extension's own loader exists.
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
-ISO_DURATION_PATTERN = re.compile(
-    r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$"
-)
-WORDS_DURATION_PATTERN = re.compile(
-    r"^\d+ (second|minute|hour|day|week|month|year)s?$", re.IGNORECASE
-)
-COOKIE_KEYS = {
-    "name",
-    "names",
-    "category",
-    "purpose",
-    "provider",
-    "function",
-    "duration",
-    "party",
-    "type",
-    "domain",
-}
-COOKIE_TYPES = {"cookie", "local-storage", "session-storage", "indexeddb", "pixel"}
-
-
-def _is_text(value: Any) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    return (
-        isinstance(value, dict)
-        and bool(value)
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
-    )
-
-
-def _is_duration(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return value >= 0
-    if isinstance(value, dict):
-        return _is_text(value)
-    if not isinstance(value, str):
-        return False
-    return (
-        value in ("session", "persistent")
-        or bool(ISO_DURATION_PATTERN.match(value))
-        or bool(WORDS_DURATION_PATTERN.match(value))
-    )
-
-
 def check_inventory(document: Any) -> list[str]:
-    """Return the spec violations in a loaded inventory (empty when it is valid)."""
-    problems: list[str] = []
-    if not isinstance(document, dict):
-        return ["the top level is not a mapping"]
-    unknown = set(document) - {"categories", "providers", "cookies"}
-    if unknown:
-        problems.append(f"unknown top-level keys: {sorted(unknown)}")
-    categories = document.get("categories")
-    if not isinstance(categories, dict) or not categories:
-        problems.append("categories: missing or not a mapping")
-        categories = {}
-    for category_id, category in categories.items():
-        where = f"categories.{category_id}"
-        if not isinstance(category_id, str) or not ID_PATTERN.match(category_id):
-            problems.append(f"{where}: bad id")
-        if not isinstance(category, dict):
-            problems.append(f"{where}: not a mapping")
-            continue
-        if set(category) - {"title", "description", "requires_consent"}:
-            problems.append(f"{where}: unknown keys {sorted(set(category))}")
-        for field in ("title", "description"):
-            if not _is_text(category.get(field)):
-                problems.append(f"{where}.{field}: missing or not text")
-        if "requires_consent" in category and not isinstance(category["requires_consent"], bool):
-            problems.append(f"{where}.requires_consent: not a boolean")
-    providers = document.get("providers", {})
-    if not isinstance(providers, dict):
-        problems.append("providers: not a mapping")
-        providers = {}
-    for provider_id, provider in providers.items():
-        where = f"providers.{provider_id}"
-        if not isinstance(provider_id, str) or not ID_PATTERN.match(provider_id):
-            problems.append(f"{where}: bad id")
-        if not isinstance(provider, dict):
-            problems.append(f"{where}: not a mapping")
-            continue
-        if set(provider) - {"name", "url", "privacy_policy"}:
-            problems.append(f"{where}: unknown keys {sorted(set(provider))}")
-        if not _is_text(provider.get("name")):
-            problems.append(f"{where}.name: missing or not text")
-        for field in ("url", "privacy_policy"):
-            value = provider.get(field)
-            if value is not None and not (
-                isinstance(value, str) and value.startswith(("http://", "https://"))
-            ):
-                problems.append(f"{where}.{field}: not an http(s) URL")
-    cookies = document.get("cookies")
-    if not isinstance(cookies, list) or not cookies:
-        problems.append("cookies: missing or not a list")
-        cookies = []
-    for index, cookie in enumerate(cookies):
-        where = f"cookies[{index}]"
-        if not isinstance(cookie, dict):
-            problems.append(f"{where}: not a mapping")
-            continue
-        if set(cookie) - COOKIE_KEYS:
-            problems.append(f"{where}: unknown keys {sorted(set(cookie) - COOKIE_KEYS)}")
-        if ("name" in cookie) == ("names" in cookie):
-            problems.append(f"{where}: needs exactly one of name and names")
-        if "name" in cookie and not (isinstance(cookie["name"], str) and cookie["name"]):
-            problems.append(f"{where}.name: not a non-empty string")
-        if "names" in cookie and not (
-            isinstance(cookie["names"], list)
-            and cookie["names"]
-            and all(isinstance(name, str) and name for name in cookie["names"])
-        ):
-            problems.append(f"{where}.names: not a list of strings")
-        if cookie.get("category") not in categories:
-            problems.append(f"{where}.category: not a category id: {cookie.get('category')!r}")
-        if not _is_text(cookie.get("purpose")):
-            problems.append(f"{where}.purpose: missing or not text")
-        if "provider" in cookie and not _is_text(cookie["provider"]):
-            problems.append(f"{where}.provider: not text")
-        if "function" in cookie and not _is_text(cookie["function"]):
-            problems.append(f"{where}.function: not text")
-        if "duration" in cookie and not _is_duration(cookie["duration"]):
-            problems.append(f"{where}.duration: not a duration: {cookie['duration']!r}")
-        if "party" in cookie and cookie["party"] not in ("first", "third"):
-            problems.append(f"{where}.party: not first or third")
-        if "type" in cookie and cookie["type"] not in COOKIE_TYPES:
-            problems.append(f"{where}.type: unknown type {cookie['type']!r}")
-        if "domain" in cookie and not (
-            isinstance(cookie["domain"], str) and re.fullmatch(r"\S+", cookie["domain"])
-        ):
-            problems.append(f"{where}.domain: not a host name: {cookie['domain']!r}")
-    return problems
+    """The problems the extension's own loader finds in ``document`` (one validator, not two)."""
+    from sphinxcontrib_cookies.inventory import InventoryError, parse_inventory
+
+    text = dump_inventory(document)
+    try:
+        inventory = parse_inventory(text.encode("utf-8"), "<converted>")
+    except InventoryError as error:
+        return [str(error.problem)]
+    return [str(problem) for problem in inventory.problems]
 
 
 def main(argv: list[str] | None = None) -> int:
