@@ -606,6 +606,27 @@ def hand_project(
     return Project(label, directory, Path(sys.executable), compared or ["index"])
 
 
+def timed_pair(
+    a: Project, b: Project, runs: int, case: str, what: str, target: float, inclusive: bool
+) -> None:
+    """Build A and B in turn, print both, and judge A/B against ``target``; a pair that built
+    different tables fails whatever its ratio."""
+    series = alternate([a, b], runs)
+    for side in series:
+        print("    " + side.describe())
+    same = compare_output(a, b)
+    ratio = ratio_line(*series)
+    sign = "<=" if inclusive else "<"
+    within = ratio <= target if inclusive else ratio < target
+    verdict(
+        case,
+        what,
+        f"{ratio:.2f}x (target {sign} {target:.2f}x)"
+        f"{'' if same else '; the sides built different tables'}",
+        within and same,
+    )
+
+
 def ratio_line(a: Series, b: Series) -> float:
     """Print the ratio of medians on both clocks; return it on the judged clock."""
     wall = a.wall_median / b.wall_median
@@ -636,17 +657,7 @@ def case_whole_database(runs: int) -> None:
         "B hand-written list-table",
         {"index": page(title, hand_tables(document, categories, COLUMNS))},
     )
-    series = alternate([a, b], runs)
-    for side in series:
-        print("    " + side.describe())
-    same = compare_output(a, b)
-    ratio = ratio_line(*series)
-    verdict(
-        "1",
-        "one page, whole database, A/B time",
-        f"{ratio:.2f}x (target <= 0.80x){'' if same else '; the sides built different tables'}",
-        ratio <= 0.8 and same,
-    )
+    timed_pair(a, b, runs, "1", "one page, whole database, A/B time", 0.8, inclusive=True)
 
 
 def small_category_pages(
@@ -686,17 +697,7 @@ def case_small_pages(runs: int) -> None:
         small_category_pages(document, category_ids, lambda c: hand_tables(document, [c], COLUMNS)),
         compared,
     )
-    series = alternate([a, b], runs)
-    for side in series:
-        print("    " + side.describe())
-    same = compare_output(a, b)
-    ratio = ratio_line(*series)
-    verdict(
-        "2",
-        "20 small-category pages, A/B time",
-        f"{ratio:.2f}x (target <= 1.10x){'' if same else '; the sides built different tables'}",
-        ratio <= 1.1 and same,
-    )
+    timed_pair(a, b, runs, "2", "20 small-category pages, A/B time", 1.1, inclusive=True)
 
 
 def case_peer(runs: int) -> None:
@@ -733,17 +734,7 @@ def case_peer(runs: int) -> None:
         conf_extra="templates_path = ['_templates']\n",
     )
     b = Project("B datatemplates", peer_dir, PEER_PYTHON)
-    series = alternate([a, b], runs)
-    for side in series:
-        print("    " + side.describe())
-    same = compare_output(a, b)
-    ratio = ratio_line(*series)
-    verdict(
-        "3",
-        "cookie-table / datatemplates time",
-        f"{ratio:.2f}x (target < 1.00x){'' if same else '; the sides built different tables'}",
-        ratio < 1.0 and same,
-    )
+    timed_pair(a, b, runs, "3", "cookie-table / datatemplates time", 1.0, inclusive=False)
 
 
 def case_scale(runs: int) -> None:

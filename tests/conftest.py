@@ -50,3 +50,12 @@ def build_copy(
 @pytest.fixture(scope="module")
 def basic_html(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     return build_copy("basic", tmp_path_factory.mktemp("basic"))
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    """``sphinx-cookies ARGUMENTS`` in process: its exit status, standard output and error."""
+    from sphinxcontrib_cookies.cli import main
+
+    status = main(list(arguments))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err

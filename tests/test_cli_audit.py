@@ -10,6 +10,8 @@ import pytest
 
 from sphinxcontrib_cookies.cli import main
 
+from conftest import run_cli as run
+
 DATA = Path(__file__).parent / "data" / "cli"
 
 HAR_REPORT = """\
@@ -72,12 +74,6 @@ def in_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run where the test captures are, so that reports name them as a user would type them."""
     monkeypatch.chdir(DATA)
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_har_report(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,8 @@ import yaml
 
 from sphinxcontrib_cookies.cli import main
 
+from conftest import run_cli as run
+
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "cli"
 
@@ -16,12 +18,6 @@ DATA = Path(__file__).parent / "data" / "cli"
 @pytest.fixture(autouse=True)
 def in_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_every_problem_is_listed_with_its_line(capsys: pytest.CaptureFixture[str]) -> None:

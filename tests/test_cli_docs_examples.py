@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sphinxcontrib_cookies.cli import main
+from conftest import run_cli as run
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 CLI_SNIPPETS = REPOSITORY / "docs" / "snippets" / "cli"
@@ -26,12 +26,6 @@ def in_the_example(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run where the example's files are, as the page's commands are typed, without colour."""
     monkeypatch.chdir(VISIT)
     monkeypatch.setenv("NO_COLOR", "1")
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def compare(output: str, name: str) -> None:

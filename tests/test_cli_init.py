@@ -17,6 +17,8 @@ from sphinxcontrib_cookies.cli import main
 from sphinxcontrib_cookies.draft import yaml_text
 from sphinxcontrib_cookies.inventory import parse_inventory
 
+from conftest import run_cli as run
+
 DATA = Path(__file__).parent / "data" / "cli"
 DATABASE = Path(__file__).parent.parent / "sphinxcontrib_cookies" / "data"
 
@@ -30,12 +32,6 @@ def database_rows(name: str) -> list[dict[str, str]]:
 @pytest.fixture(autouse=True)
 def in_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA)
-
-
-def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
-    status = main(list(arguments))
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def entries_by_name(text: str) -> dict[str, dict[str, str]]:
