@@ -209,17 +209,25 @@ def screenshot(tab: Any, name: str) -> None:
     tab.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
 
 
+def measure_page(
+    chromium: Any, sites: dict[str, Path], theme: str, page: str, width: int, tables: str
+) -> Any:
+    """Open a page, measure the tables ``tables`` selects, and save a screenshot of it."""
+    tab = open_page(chromium, sites, theme, page, width)
+    try:
+        measured = tab.evaluate(MEASURE, tables)
+        screenshot(tab, f"{theme}-{width}-{page}")
+    finally:
+        tab.close()
+    return measured
+
+
 @pytest.mark.parametrize("page", ["policy", "long-names"])
 @pytest.mark.parametrize("theme", THEMES)
 def test_phone_shows_each_row_as_a_card_that_fits(
     chromium: Any, sites: dict[str, Path], theme: str, page: str
 ) -> None:
-    tab = open_page(chromium, sites, theme, page, PHONE)
-    try:
-        measured = tab.evaluate(MEASURE, "table.cookie-table")
-        screenshot(tab, f"{theme}-{PHONE}-{page}")
-    finally:
-        tab.close()
+    measured = measure_page(chromium, sites, theme, page, PHONE, "table.cookie-table")
     assert measured["tables"], "no cookie table on the page"
     assert too_wide(measured) == []
     for table in measured["tables"]:
@@ -237,12 +245,7 @@ def test_phone_shows_each_row_as_a_card_that_fits(
 def test_desktop_shows_a_table_with_its_header(
     chromium: Any, sites: dict[str, Path], theme: str
 ) -> None:
-    tab = open_page(chromium, sites, theme, "policy", DESKTOP)
-    try:
-        measured = tab.evaluate(MEASURE, "table.cookie-table")
-        screenshot(tab, f"{theme}-{DESKTOP}-policy")
-    finally:
-        tab.close()
+    measured = measure_page(chromium, sites, theme, "policy", DESKTOP, "table.cookie-table")
     assert measured["tables"], "no cookie table on the page"
     assert too_wide(measured) == []
     for table in measured["tables"]:
@@ -264,12 +267,7 @@ def test_the_checks_catch_a_table_too_wide_for_a_phone(
 ) -> None:
     """A test of the test: the same checks fail a hand-written four-column table, and the
     cookie tables themselves once the extension's stylesheet is taken away."""
-    tab = open_page(chromium, sites, theme, "handwritten", PHONE)
-    try:
-        handwritten = tab.evaluate(MEASURE, "table.handwritten")
-        screenshot(tab, f"{theme}-{PHONE}-handwritten")
-    finally:
-        tab.close()
+    handwritten = measure_page(chromium, sites, theme, "handwritten", PHONE, "table.handwritten")
     assert len(handwritten["tables"]) == 1
     assert too_wide(handwritten) != []
 
