@@ -100,9 +100,11 @@ def field_list(
         term += nodes.Text("; ")
         term += _presence(field, section)
         term += nodes.Text(")")
-        definition = nodes.definition("", nodes.paragraph(field.description, field.description))
-        definition += extras.get(field.key, [])
-        fields += nodes.definition_list_item("", term, definition)
+        paragraph = nodes.paragraph(field.description, field.description)
+        more = list(extras.get(field.key, []))
+        if more and isinstance(more[0], nodes.paragraph):  # one paragraph: the sentence goes on
+            paragraph += [nodes.Text(" "), *more.pop(0).children]
+        fields += nodes.definition_list_item("", term, nodes.definition("", paragraph, *more))
     return fields
 
 

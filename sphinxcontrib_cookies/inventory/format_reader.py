@@ -7,22 +7,23 @@ Entries with a problem are left out and reported; the rest of the inventory stay
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from re import compile as compile_regex
 from types import MappingProxyType
 from typing import Any
 
+from .declaration import Field, Format, Kind, Section, require_every_kind
 from .durations import Duration, parse_duration
-from .fields import FORMAT, FORMAT_VERSION, Field, Format, Kind, Section, require_every_kind
+from .fields import FORMAT, FORMAT_VERSION
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
 from .reader import EntryInvalid, TypedReader, kind_of, listed
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
-_WHITESPACE = compile_regex(r"\s")
+_WHITESPACE = re.compile(r"\s")
 
 
 def quoted_keys(keys: tuple[str, ...]) -> str:

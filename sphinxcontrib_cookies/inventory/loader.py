@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields import FORMAT, Format
+from .declaration import Format
+from .fields import FORMAT
 from .format_reader import InventoryReader, quoted_keys
 from .model import CookieInventory
 from .problems import InventoryError, InventoryProblem

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ..inventory.fields import FORMAT, FORMAT_VERSION, Field, Format, Kind, Section
-from ..inventory.fields import require_every_kind as _require_every_kind
+from ..inventory.declaration import Field, Format, Kind, Section, require_every_kind
+from ..inventory.fields import FORMAT, FORMAT_VERSION
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "sphinxcontrib-cookies inventory"
@@ -236,7 +236,7 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
         ),
     }
 )
-_require_every_kind(_KIND_SCHEMAS, "the schema (schema/build.py)")
+require_every_kind(_KIND_SCHEMAS, "the schema (schema/build.py)")
 
 
 def field_schema(field: Field, declaration: Format, required: bool) -> Schema:
