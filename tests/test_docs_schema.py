@@ -32,12 +32,7 @@ from sphinxcontrib_cookies.inventory import (  # noqa: E402
     InventoryError,
     load_inventory,
 )
-from sphinxcontrib_cookies.inventory.loader import (  # noqa: E402
-    CATEGORY_KEYS,
-    COOKIE_KEYS,
-    PROVIDER_KEYS,
-    TOP_LEVEL_KEYS,
-)
+from sphinxcontrib_cookies.inventory.fields import FORMAT  # noqa: E402
 from sphinxcontrib_cookies.inventory.yamltree import (  # noqa: E402
     Node,
     Refused,
@@ -268,20 +263,19 @@ def test_draft_07_editors_reach_the_same_verdicts() -> None:
         assert bool(old.editor_errors) == bool(modern.editor_errors), path
 
 
-def test_the_schema_lists_what_the_loader_allows() -> None:
-    """Keys and choices come from the loader's own constants, so adding one there fails here
-    until the schema follows."""
+def test_the_schema_lists_what_the_declaration_declares() -> None:
+    """The loader reads files by the declaration (``inventory/fields.py``) and the schema is
+    generated from it: every declared key, in order, and every choice reach the schema."""
     definitions = schema()["$defs"]
-    assert tuple(schema()["properties"]) == TOP_LEVEL_KEYS
-    assert tuple(definitions["category"]["properties"]) == CATEGORY_KEYS
+    assert tuple(schema()["properties"]) == FORMAT.top_level.keys
+    for section in (FORMAT.category, FORMAT.provider, FORMAT.cookie):
+        assert tuple(definitions[section.name]["properties"]) == section.keys
     assert tuple(schema()["properties"]["categories"]["properties"]) == STANDARD_CATEGORIES
     standard = definitions["standard-category"]["anyOf"][1]
-    assert tuple(standard["properties"]) == CATEGORY_KEYS
-    assert tuple(definitions["provider"]["properties"]) == PROVIDER_KEYS
-    assert tuple(definitions["cookie"]["properties"]) == COOKIE_KEYS
+    assert tuple(standard["properties"]) == FORMAT.category.keys
     cookie = definitions["cookie"]["properties"]
-    assert tuple(cookie["party"]["enum"]) == (None, *PARTIES)
-    assert tuple(cookie["type"]["enum"]) == (None, *STORAGE_TYPES)
+    assert cookie["party"]["anyOf"] == [{"type": "null"}, {"enum": list(PARTIES)}]
+    assert cookie["type"]["anyOf"] == [{"type": "null"}, {"enum": list(STORAGE_TYPES)}]
 
 
 def test_the_example_inventory_names_the_shipped_schema() -> None:

@@ -15,8 +15,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import DEFAULT_MAX_BYTES, InventoryError, parse_inventory
-from sphinxcontrib_cookies.inventory.loader import SUGGESTION_LENGTH, _Suggestions
 from sphinxcontrib_cookies.inventory.problems import MAX_PROBLEMS, SHOWN_LENGTH
+from sphinxcontrib_cookies.inventory.reader import SUGGESTION_LENGTH, Suggestions
 from sphinxcontrib_cookies.inventory.yamltree import MAX_DEPTH
 
 from conftest import ROOTS, build_copy, strip_colors
@@ -201,7 +201,7 @@ def test_a_flood_of_problems_is_a_bounded_number_of_warnings(tmp_path: Path) -> 
 
 def test_hints_stop_when_their_comparisons_are_spent() -> None:
     choices = tuple(f"category_{number:04d}" for number in range(100))
-    suggest = _Suggestions(budget=250)
+    suggest = Suggestions(budget=250)
     assert suggest("categroy_0001", choices) == "did you mean 'category_0001'? "
     assert suggest("categroy_0002", choices) == "did you mean 'category_0002'? "
     assert suggest("categroy_0003", choices) == ""  # 200 comparisons spent, 100 more needed

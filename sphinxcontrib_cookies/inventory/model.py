@@ -99,10 +99,6 @@ class Cookie:
     domain: str | None
     line: int
 
-    @property
-    def is_pattern(self) -> bool:
-        return any("*" in name for name in self.names)
-
 
 @dataclass(frozen=True, slots=True)
 class CookieInventory:

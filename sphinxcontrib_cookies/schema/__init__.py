@@ -1,7 +1,9 @@
 """The JSON Schema of the inventory format, shipped for editors that check YAML as it is typed.
 
-The loader (``inventory/loader.py``) remains the authority; ``tests/test_docs_schema.py`` checks
-that the two agree on every test inventory.
+The file is generated from the format's declaration (``inventory/fields.py``) by
+``scripts/generate_schema.py`` with ``build.py``; the loader, which reads files by the same
+declaration, remains the authority, and ``tests/test_docs_schema.py`` checks that the two agree
+on every test inventory.
 """
 
 from __future__ import annotations

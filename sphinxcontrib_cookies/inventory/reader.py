@@ -1,0 +1,370 @@
+"""Typed values read from located YAML nodes, each problem reported at its line.
+
+Knows nothing of cookies: the fields of a mapping, text on one line, text in several languages,
+booleans, addresses, choices, ids and dates. ``format_reader.py`` reads the inventory with it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Collection
+from datetime import date
+from typing import TypeVar
+
+from .model import LocalizedText
+from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
+from .yamltree import Mapping, Node, Refused, Scalar, Sequence
+
+#: A value starting with this is a placeholder still to be written.
+TODO_MARK = "TODO"
+
+_ID = re.compile(r"[A-Za-z0-9_-]+")
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: An http(s) address with a host, and none of the characters that a URL cannot hold and that
+#: could close an attribute or a LaTeX argument: spaces, quotes, angle brackets, braces and
+#: backslashes. Invisible characters (bidirectional controls, zero-width spaces) are refused
+#: apart, by ``str.isprintable``.
+_URL = re.compile(r"https?://[^\s/?#@\"<>\\^`{|}]+(?:[/?#][^\s\"<>\\^`{|}]*)?", re.IGNORECASE)
+
+T = TypeVar("T")
+
+
+class EntryInvalid(Exception):
+    """The entry being read has a problem, already reported."""
+
+
+class TooManyProblems(Exception):
+    """The file has MAX_PROBLEMS problems: it is read no further."""
+
+
+def _joined_lines(text: str) -> str:
+    return " ".join(text.split())
+
+
+def kind_of(node: Node) -> str:
+    """What a node is, as a message says it."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    return "text"
+
+
+#: "Did you mean" hints compare a misspelt word with every word it could have meant. Each
+#: comparison is cheap, but a hostile file can ask for the product of two large counts (20,000
+#: misspelt references to 20,000 categories), so a file gets this many comparisons plus one per
+#: SUGGESTION_BYTES of its size; hints stop when they are spent. Words longer than
+#: SUGGESTION_LENGTH get no hint.
+SUGGESTION_COMPARISONS = 10_000
+SUGGESTION_BYTES = 50
+SUGGESTION_LENGTH = 100
+
+
+class Suggestions:
+    """Close matches for misspelt words, remembered per word, within a comparison budget."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.found: dict[tuple[str, int], str] = {}
+
+    def __call__(self, word: str, choices: Collection[str]) -> str:
+        key = (word, id(choices))
+        if key in self.found:
+            return self.found[key]
+        if len(word) > SUGGESTION_LENGTH or len(choices) > self.budget:
+            return ""
+        self.budget -= len(choices)
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
+        hint = f"did you mean '{shown(close[0])}'? " if close else ""
+        self.found[key] = hint
+        return hint
+
+
+def listed(words: Collection[str], limit: int = 20) -> str:
+    """Words for a message, the first ``limit`` of them: a message stays short however large
+    the file."""
+    if len(words) <= limit:
+        return ", ".join(map(shown, words))
+    first = [shown(word) for word, _ in zip(words, range(limit), strict=False)]
+    return f"{', '.join(first)} and {len(words) - limit:,} more"
+
+
+class TypedReader:
+    """Reads values out of YAML nodes; each problem is reported, and marks the current entry
+    as failed so that it is left out."""
+
+    def __init__(self, path: str, problems: list[InventoryProblem], size: int = 0) -> None:
+        self.path = path
+        self.problems = problems
+        self.failed = False
+        self.suggest = Suggestions(SUGGESTION_COMPARISONS + size // SUGGESTION_BYTES)
+
+    def report(self, line: int, kind: str, message: str) -> None:
+        self.failed = True
+        if len(self.problems) >= MAX_PROBLEMS:
+            if len(self.problems) == MAX_PROBLEMS:
+                self.problems.append(too_many_problems(self.path, line))
+            raise TooManyProblems
+        self.problems.append(InventoryProblem(self.path, line, kind, message))
+
+    def entry(self, read: Callable[[], T]) -> T | None:
+        """Read one entry; None when anything in it was wrong."""
+        self.failed = False
+        try:
+            result = read()
+        except EntryInvalid:
+            return None
+        return None if self.failed else result
+
+    def refuse(self, node: Node) -> None:
+        """An alias was already reported where ``node`` stands: leave its entry out quietly."""
+        if isinstance(node, Refused):
+            raise EntryInvalid
+
+    def fields(
+        self,
+        node: Node,
+        what: str,
+        allowed: tuple[str, ...],
+        required: tuple[str, ...],
+        declared_at: int | None = None,
+    ) -> dict[str, tuple[Scalar, Node]]:
+        """The keys and values of an entry; a missing field is reported where the entry is
+        declared (``declared_at``, the line of its id), else where its mapping starts."""
+        self.refuse(node)
+        if not isinstance(node, Mapping):
+            self.report(
+                node.line,
+                "structure",
+                f"{what} must be a mapping of keys to values, not {kind_of(node)}",
+            )
+            raise EntryInvalid
+        found: dict[str, tuple[Scalar, Node]] = {}
+        for key, value in node.items:
+            self.refuse(key)
+            if not isinstance(key, Scalar):
+                self.report(
+                    key.line, "structure", f"a key in {what} must be text, not {kind_of(key)}"
+                )
+                continue
+            if key.value in found:
+                first = found[key.value][0].line
+                self.report(
+                    key.line,
+                    "duplicate-key",
+                    f"key '{shown(key.value)}' appears twice in {what} (first at line {first}); "
+                    "keep one of them",
+                )
+                continue
+            if key.value not in allowed:
+                self.report(
+                    key.line,
+                    "unknown-key",
+                    f"unknown key '{shown(key.value)}' in {what}; "
+                    f"{self.suggest(key.value, allowed)}"
+                    f"the keys allowed here are: {', '.join(allowed)}",
+                )
+                continue
+            found[key.value] = (key, value)
+        for name in required:
+            given = found[name][1] if name in found else None
+            if given is None or (
+                isinstance(given, Scalar) and (given.is_null or not given.value.strip())
+            ):
+                line = found[name][0].line if name in found else declared_at or node.line
+                self.report(line, "missing-field", f"{what} has no '{name}'; add it")
+        return found
+
+    def note(self, line: int, kind: str, message: str) -> None:
+        """A problem that leaves the entry usable (it counts towards MAX_PROBLEMS all the same)."""
+        failed = self.failed
+        self.report(line, kind, message)
+        self.failed = failed
+
+    def is_todo(self, text: str, line: int, what: str) -> bool:
+        """A value still to be written (``TODO: ...``, as ``init`` drafts): reported, and read
+        as if it were missing."""
+        if not text.lstrip().startswith(TODO_MARK):
+            return False
+        self.note(
+            line, "todo", f"{what} is still to be written ('{shown(text.strip())}'); replace it"
+        )
+        return True
+
+    def value(self, node: Node, what: str) -> str | None:
+        """A value written on one line; a TODO counts as not written."""
+        value = self.scalar(node, what)
+        if value is not None and self.is_todo(value, node.line, what):
+            return None
+        return value
+
+    def scalar(self, node: Node, what: str) -> str | None:
+        self.refuse(node)
+        if not isinstance(node, Scalar):
+            self.report(node.line, "structure", f"{what} must be text, not {kind_of(node)}")
+            return None
+        if node.is_null:
+            return None
+        if _CONTROL.search(node.value) or "\n" in node.value or "\r" in node.value:
+            self.report(
+                node.line,
+                "value",
+                f"{what} contains a line break or control character; write it on one line",
+            )
+            return None
+        return node.value
+
+    def nonempty(self, node: Node, what: str) -> str | None:
+        """Text that must not be empty or blank: reported once, whatever is wrong with it."""
+        reported = len(self.problems)
+        value = self.scalar(node, what)
+        if value is not None and value.strip():
+            return value.strip()
+        if len(self.problems) == reported:
+            self.report(node.line, "missing-field", f"{what} is empty; write it out")
+        return None
+
+    def text(self, node: Node, what: str, one_line: bool = False) -> LocalizedText | None:
+        """Text, or a mapping of language codes to text; ``one_line`` joins its lines, for a
+        title or a name that builders show on one line (a line break there could start a roff
+        request in a man page, or end a LaTeX caption)."""
+        clean = _joined_lines if one_line else str.strip
+        self.refuse(node)
+        if isinstance(node, Scalar):
+            if node.is_null:
+                return None
+            if _CONTROL.search(node.value):
+                self.report(
+                    node.line,
+                    "value",
+                    f"{what} contains a control character; remove it",
+                )
+                return None
+            if self.is_todo(node.value, node.line, what):
+                return None
+            return LocalizedText.plain(clean(node.value))
+        if not isinstance(node, Mapping):
+            self.report(
+                node.line,
+                "structure",
+                f"{what} must be text, or a mapping of language codes to text, not a list",
+            )
+            return None
+        translations = self.translations(node, what, clean)
+        if not node.items:
+            self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
+        return LocalizedText(translations) if translations else None
+
+    def translations(
+        self, node: Mapping, what: str, clean: Callable[[str], str]
+    ) -> tuple[tuple[str, str], ...]:
+        """The texts of a mapping of language codes to text, each problem reported."""
+        translations: list[tuple[str, str]] = []
+        seen: dict[str, int] = {}
+        for key, value in node.items:
+            self.refuse(key)
+            language = self.nonempty(key, f"a language code in {what}")
+            if language is None:
+                continue
+            if not _LANGUAGE.fullmatch(language):
+                self.report(
+                    key.line,
+                    "value",
+                    f"'{shown(language)}' in {what} is not a language code; use codes such as "
+                    "'en', 'fr' or 'pt_BR'",
+                )
+                continue
+            if language in seen:
+                self.report(
+                    key.line,
+                    "duplicate-key",
+                    f"language '{shown(language)}' appears twice in {what} (first at line "
+                    f"{seen[language]}); keep one of them",
+                )
+                continue
+            seen[language] = key.line
+            self.refuse(value)
+            if not isinstance(value, Scalar) or value.is_null:
+                self.report(
+                    value.line, "structure", f"the '{shown(language)}' text of {what} must be text"
+                )
+                continue
+            if _CONTROL.search(value.value):
+                self.report(value.line, "value", f"{what} contains a control character; remove it")
+                continue
+            if self.is_todo(value.value, value.line, f"the '{shown(language)}' text of {what}"):
+                continue
+            translations.append((language, clean(value.value)))
+        return tuple(translations)
+
+    def boolean(self, node: Node, what: str) -> bool | None:
+        value = self.value(node, what)
+        if value is None:
+            return None
+        lowered = value.lower()
+        if lowered in ("true", "yes"):
+            return True
+        if lowered in ("false", "no"):
+            return False
+        self.report(node.line, "value", f"{what} must be true or false, not '{shown(value)}'")
+        return None
+
+    def url(self, node: Node, what: str) -> str | None:
+        value = self.value(node, what)
+        if value is None:
+            return None
+        if not _URL.fullmatch(value) or not value.isprintable():
+            self.report(
+                node.line,
+                "value",
+                f"{what} must be a full http:// or https:// address (without spaces, quotes, "
+                f"angle brackets or braces), not '{shown(value)}'",
+            )
+            return None
+        return value
+
+    def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
+        value = self.value(node, what)
+        if value is None:
+            return None
+        if value not in choices:
+            self.report(
+                node.line,
+                "value",
+                f"{what} must be one of: {', '.join(choices)}, not '{shown(value)}'; "
+                f"{self.suggest(value, choices)}".rstrip("; "),
+            )
+            return None
+        return value
+
+    def identifier(self, key: Node, what: str) -> str | None:
+        value = self.nonempty(key, what)
+        if value is not None and not _ID.fullmatch(value):
+            self.report(
+                key.line,
+                "value",
+                f"{what} '{shown(value)}' may hold only letters, digits, '-' and '_'",
+            )
+            return None
+        return value
+
+    def calendar_date(self, node: Node, what: str) -> date | None:
+        """A calendar date, written ``2026-11-29`` (quoted or not: YAML text either way)."""
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        try:
+            if not _DATE.fullmatch(value.strip()):
+                raise ValueError
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            self.report(
+                node.line,
+                "value",
+                f"{what} must be a date written year-month-day, such as 2026-11-29, "
+                f"not '{shown(value)}'",
+            )
+            return None
