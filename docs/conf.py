@@ -1,11 +1,16 @@
 """Documentation of sphinxcontrib-cookies, built with the extension itself."""
 
+import sys
+from pathlib import Path
+
 project = "sphinxcontrib-cookies"
 author = "The sphinxcontrib-cookies developers"
 copyright = "2026, The sphinxcontrib-cookies developers"
 version = release = "0.1.0"
 
-extensions = ["sphinxcontrib_cookies", "myst_parser"]
+# _ext/ holds the docs' own extensions: columns_reference lists the columns from the registry.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+extensions = ["sphinxcontrib_cookies", "myst_parser", "columns_reference"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 # snippets/ holds the examples the pages include; each is also a test project of its own.
 exclude_patterns = ["_build", "snippets"]
