@@ -8,9 +8,10 @@ author = "The sphinxcontrib-cookies developers"
 copyright = "2026, The sphinxcontrib-cookies developers"
 version = release = "0.1.0"
 
-# _ext/format_fields.py: the format reference lists the fields the package declares.
+# _ext/ holds the docs' own extensions, which read the package's declarations: format_fields
+# lists the fields of the format, columns_reference the columns of the registry.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-extensions = ["sphinxcontrib_cookies", "myst_parser", "format_fields"]
+extensions = ["sphinxcontrib_cookies", "myst_parser", "format_fields", "columns_reference"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 # snippets/ holds the examples the pages include; each is also a test project of its own.
 exclude_patterns = ["_build", "snippets"]

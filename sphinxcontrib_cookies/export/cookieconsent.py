@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..inventory import Cookie, CookieInventory, Duration, LocalizedText
+from ..inventory import Cookie, CookieInventory
 from ..inventory.names import is_pattern, name_regex
 from .words import ExportWords
 
@@ -27,33 +27,6 @@ def _html(text: str) -> str:
     """Plain text as HTML: escaped, paragraphs kept apart with a blank line."""
     blocks = [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(text.strip())]
     return "<br><br>".join(html.escape(block, quote=True) for block in blocks if block)
-
-
-def _resolved(text: LocalizedText | None, language: str | None) -> str:
-    return text.resolve(language) if text is not None else ""
-
-
-def _cell(cookie: Cookie, column: str, inventory: CookieInventory, words: ExportWords) -> str:
-    language = words.language
-    if column == "name":
-        return ", ".join(cookie.names)
-    if column == "provider":
-        return cookie.provider.name.resolve(language) if cookie.provider else ""
-    if column == "purpose":
-        return cookie.purpose.resolve(language)
-    if column == "function":
-        return _resolved(cookie.function, language)
-    if column == "duration":
-        if isinstance(cookie.duration, Duration):
-            return words.describe_duration(cookie.duration)
-        return _resolved(cookie.duration, language)
-    if column == "party":
-        return words.party_labels.get(cookie.party, "") if cookie.party else ""
-    if column == "type":
-        return words.storage_labels.get(cookie.type, cookie.type)
-    if column == "domain":
-        return cookie.domain or ""
-    return words.category_title(inventory.categories[cookie.category])
 
 
 def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
@@ -71,6 +44,20 @@ def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
                 item["domain"] = cookie.domain
             items.append(item)
     return items
+
+
+def _cookie_table(
+    inventory: CookieInventory, cookies: Sequence[Cookie], words: ExportWords, names: Sequence[str]
+) -> dict[str, Any]:
+    """A category's table in the preferences modal: the columns of the policy's tables."""
+    columns = [(name, words.columns[name]) for name in names]
+    return {
+        "headers": {name: html.escape(words.column_labels[name]) for name, _ in columns},
+        "body": [
+            {name: _html(column.text(cookie, inventory, words)) for name, column in columns}
+            for cookie in cookies
+        ],
+    }
 
 
 def cookieconsent_config(
@@ -94,13 +81,7 @@ def cookieconsent_config(
             "linkedCategory": category_id,
         }
         if cookies:
-            section["cookieTable"] = {
-                "headers": {column: html.escape(words.column_labels[column]) for column in columns},
-                "body": [
-                    {column: _html(_cell(cookie, column, inventory, words)) for column in columns}
-                    for cookie in cookies
-                ],
-            }
+            section["cookieTable"] = _cookie_table(inventory, cookies, words, columns)
         sections.append(section)
     return {
         "categories": categories,

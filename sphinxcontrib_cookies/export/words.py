@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from ..inventory import Category, Duration
+from ..inventory import Category, Cookie, CookieInventory, Duration
 
 #: The banner texts cookieconsent needs, by the name of its configuration key.
 BANNER_KEYS = (
@@ -21,11 +22,20 @@ BANNER_KEYS = (
 )
 
 
+class ExportColumn(Protocol):
+    """A column as an export reads it: the column registry's ``render.columns.Column``, given
+    by the caller, so that exporting imports no docutils."""
+
+    def text(self, cookie: Cookie, inventory: CookieInventory, words: ExportWords) -> str: ...
+
+
 @dataclass(frozen=True)
 class ExportWords:
     language: str | None
     describe_duration: Callable[[Duration], str]
-    #: A label for each table column (``name``, ``provider``, ``purpose``...).
+    #: Every column a table can show, by name (``name``, ``provider``, ``purpose``...).
+    columns: Mapping[str, ExportColumn]
+    #: A label for each of ``columns``.
     column_labels: Mapping[str, str]
     #: ``first`` and ``third``.
     party_labels: Mapping[str, str]
@@ -43,6 +53,12 @@ class ExportWords:
         if category.title is not None:
             return category.title.resolve(self.language)
         return self.category_titles.get(category.id) or category.id
+
+    def party_label(self, party: str) -> str:
+        return self.party_labels[party]
+
+    def storage_label(self, storage: str) -> str:
+        return self.storage_labels[storage]
 
     def category_description(self, category: Category) -> str:
         if category.description is not None:

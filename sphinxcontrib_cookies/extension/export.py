@@ -12,8 +12,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..export import ExportWords, cookieconsent_config, cookieconsent_script, inventory_as_json
-from ..inventory import STANDARD_CATEGORIES, STORAGE_TYPES
-from ..render import COLUMNS, column_label, format_duration
+from ..inventory import PARTIES, STANDARD_CATEGORIES, STORAGE_TYPES
+from ..render import COLUMNS, format_duration
 from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
 from ..translations import _, __
@@ -67,8 +67,9 @@ def export_words(app: Sphinx) -> ExportWords:
     return ExportWords(
         language=language,
         describe_duration=lambda duration: format_duration(duration, language),
-        column_labels={column: labels.get(column) or column_label(column) for column in COLUMNS},
-        party_labels={party: party_label(party) for party in ("first", "third")},
+        columns=COLUMNS,
+        column_labels={name: column.header(labels) for name, column in COLUMNS.items()},
+        party_labels={party: party_label(party) for party in PARTIES},
         storage_labels={storage: storage_label(storage) for storage in STORAGE_TYPES},
         banner=banner_texts(),
         category_titles={

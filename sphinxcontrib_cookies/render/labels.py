@@ -1,37 +1,9 @@
-"""The words the extension itself writes into documents, all translatable."""
+"""The words the extension itself writes into documents, all translatable (the column labels
+are declared with their columns, in ``columns.py``)."""
 
 from __future__ import annotations
 
 from ..translations import _
-
-#: Every column a table can show, in the order the format lists them.
-COLUMNS = (
-    "name",
-    "provider",
-    "function",
-    "purpose",
-    "duration",
-    "party",
-    "type",
-    "domain",
-    "category",
-)
-DEFAULT_COLUMNS = ("name", "provider", "purpose", "duration")
-
-
-def column_label(column: str) -> str:
-    labels = {
-        "name": _("Cookie name(s)"),
-        "provider": _("Provider"),
-        "function": _("Function"),
-        "purpose": _("Purpose"),
-        "duration": _("Duration"),
-        "party": _("Party"),
-        "type": _("Type"),
-        "domain": _("Domain"),
-        "category": _("Category"),
-    }
-    return str(labels[column])
 
 
 def party_label(party: str) -> str:

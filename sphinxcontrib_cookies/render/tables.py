@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
+from ..inventory import Category, Cookie, CookieInventory, Duration
+from .columns import COLUMNS, Column
 from .durations import format_duration
 from .explanations import default_title
 from .inventory_text import keep_builtin_text_out, mark_inventory_text
-from .labels import column_label, party_label, storage_label
-from .text import localized, paragraphs
+from .labels import party_label, storage_label
+from .text import localized
 from .widths import ColumnWidth, fit_widths
 
 #: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
@@ -43,12 +44,24 @@ def category_title(category: Category, language: str | None) -> str:
     return localized(category.title, language) or default_title(category.id) or category.id
 
 
-def _duration_text(duration: Duration | LocalizedText | None, language: str | None) -> str:
-    if duration is None:
-        return ""
-    if isinstance(duration, Duration):
-        return format_duration(duration, language)
-    return duration.resolve(language)
+@dataclass(frozen=True)
+class PageWords:
+    """The extension's own words in the build language (``columns.CellWords``), as a page
+    shows them."""
+
+    language: str | None
+
+    def describe_duration(self, duration: Duration) -> str:
+        return format_duration(duration, self.language)
+
+    def party_label(self, party: str) -> str:
+        return party_label(party)
+
+    def storage_label(self, storage: str) -> str:
+        return storage_label(storage)
+
+    def category_title(self, category: Category) -> str:
+        return category_title(category, self.language)
 
 
 class _TableBuilder:
@@ -58,74 +71,27 @@ class _TableBuilder:
         self.inventory = inventory
         self.options = options
         self.make_id = make_id
+        self.words = PageWords(options.language)
         self.targets: dict[str, str] = {}
 
-    def cell(self, cookie: Cookie, column: str, width: ColumnWidth) -> list[nodes.Node]:
+    def cell(self, cookie: Cookie, column: Column, width: ColumnWidth) -> list[nodes.Node]:
         """The cell's nodes; ``width`` notes what the column needs for them."""
-        language = self.options.language
-        if column == "name":
-            paragraph = nodes.paragraph()
-            for index, name in enumerate(cookie.names):
-                if index:
-                    paragraph += nodes.Text(", ")
-                paragraph += nodes.literal(name, name)
-                width.note_name(f'"{name}",')  # as the text builder writes it
-            return [paragraph]
-        if column == "provider":
-            if cookie.provider is None:
-                return []
-            provider = cookie.provider
-            name = provider.name.resolve(language)
-            link = provider.link
-            paragraph = nodes.paragraph(name)
-            paragraph += nodes.reference(name, name, refuri=link) if link else nodes.Text(name)
-            self.mark(paragraph, provider.name, provider.line)
-            width.note_text(name)
-            return [paragraph]
-        text = self.column_text(cookie, column)
-        width.note_text(text)
-        content = paragraphs(text)
-        written = self.inventory_text(cookie, column)
-        if written is not None:
-            for paragraph in content:
-                self.mark(paragraph, *written)
-        return list(content)
+        text = column.text(cookie, self.inventory, self.words)
+        content = column.cell(cookie, text, self.inventory, self.options.language)
+        column.note_width(width, text, content)
+        return content
 
-    def mark(self, node: nodes.Element, text: LocalizedText, line: int) -> None:
-        mark_inventory_text(node, text, self.options.language, self.inventory.path, line)
-
-    def inventory_text(self, cookie: Cookie, column: str) -> tuple[LocalizedText, int] | None:
-        """The inventory's own text shown in ``column`` (if the cell shows some) and its line."""
-        if column == "purpose":
-            return cookie.purpose, cookie.line
-        if column == "function" and cookie.function is not None:
-            return cookie.function, cookie.line
-        if column == "duration" and isinstance(cookie.duration, LocalizedText):
-            return cookie.duration, cookie.line
-        category = self.inventory.categories[cookie.category]
-        if column == "category" and category.title is not None:
-            return category.title, category.line
-        return None
-
-    def column_text(self, cookie: Cookie, column: str) -> str:
-        language = self.options.language
-        if column == "purpose":
-            return cookie.purpose.resolve(language)
-        if column == "function":
-            return localized(cookie.function, language)
-        if column == "duration":
-            return _duration_text(cookie.duration, language)
-        if column == "party":
-            return party_label(cookie.party) if cookie.party else ""
-        if column == "type":
-            return storage_label(cookie.type)
-        if column == "domain":
-            return cookie.domain or ""
-        return category_title(self.inventory.categories[cookie.category], language)
+    def caption(self, category: Category) -> nodes.title:
+        title = self.words.category_title(category)
+        caption = nodes.title(title, title)
+        if category.title is not None:
+            language, path = self.options.language, self.inventory.path
+            mark_inventory_text(caption, category.title, language, path, category.line)
+        return caption
 
     def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
-        columns = self.options.columns
-        labels = [self.options.labels.get(column) or column_label(column) for column in columns]
+        columns = [COLUMNS[name] for name in self.options.columns]
+        labels = [column.header(self.options.labels) for column in columns]
         widths = [ColumnWidth() for _ in columns]
         for width, label in zip(widths, labels, strict=True):
             width.note_label(label)
@@ -139,16 +105,12 @@ class _TableBuilder:
                 self.targets.setdefault(name, row_id)
             for index, column in enumerate(columns):
                 content = self.cell(cookie, column, widths[index])
-                row += nodes.entry("", *content, classes=[f"cookie-{column}"])
+                row += nodes.entry("", *content, classes=[f"cookie-{column.name}"])
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
         if category is not None:
-            title = category_title(category, self.options.language)
-            caption = nodes.title(title, title)
-            if category.title is not None:
-                self.mark(caption, category.title, category.line)
-            table += caption
+            table += self.caption(category)
             if self.options.count:
                 table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
         group = nodes.tgroup(cols=len(columns))
@@ -157,7 +119,9 @@ class _TableBuilder:
             group += nodes.colspec(colwidth=planned)
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
-            head_row += nodes.entry("", nodes.paragraph(label, label), classes=[f"cookie-{column}"])
+            head_row += nodes.entry(
+                "", nodes.paragraph(label, label), classes=[f"cookie-{column.name}"]
+            )
         group += nodes.thead("", head_row)
         group += body
         keep_builtin_text_out(table)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
 #: The widest a column of running text is planned, in characters.
 TEXT_COLUMN_WIDTH = 40
@@ -21,6 +22,15 @@ LONGEST_WHOLE_NAME = 30
 TABLE_WIDTH = 90
 #: Room for the space on either side of a cell's text.
 CELL_PADDING = 3
+
+
+class WidthHint(Enum):
+    """How a column is sized on paper and in text (HTML leaves it to the browser)."""
+
+    #: Identifiers, one per literal in the cell (``note_name``): never broken on a screen.
+    NAME = "name"
+    #: Running text (``note_text``), which wraps at its words.
+    TEXT = "text"
 
 
 @dataclass
