@@ -89,4 +89,5 @@ def test_each_warning_can_be_silenced(
 
 
 def test_every_check_names_a_snippet() -> None:
+    assert CHECKS, "no check registered: is tests/snippet_checks.py imported?"
     assert set(CHECKS) <= {snippet_id(path) for path in snippets()}
