@@ -17,7 +17,9 @@ import dataclasses
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -30,61 +32,65 @@ DEFAULT_CSV = (
 )
 
 # Open Cookie Database category -> (id, title, description, requires_consent).
-KNOWN_CATEGORIES: dict[str, tuple[str, str, str, bool]] = {
-    "Necessary": (
-        "necessary",
-        "Strictly necessary",
-        "Needed for the site to work at all; they cannot be switched off.",
-        False,
-    ),
-    "Security": (
-        "security",
-        "Security",
-        "Protect the site and its visitors, for example against forged requests and bots.",
-        False,
-    ),
-    "Functional": (
-        "functional",
-        "Functional",
-        "Remember choices such as language or consent, and keep features like logins working.",
-        True,
-    ),
-    "Personalization": (
-        "personalization",
-        "Personalisation",
-        "Adapt the content and layout of the site to the visitor.",
-        True,
-    ),
-    "Analytics": (
-        "analytics",
-        "Analytics",
-        "Count visits and measure how the site is used, so that it can be improved.",
-        True,
-    ),
-    "Marketing": (
-        "marketing",
-        "Marketing",
-        "Track visitors across sites to show and measure advertising.",
-        True,
-    ),
-}
+KNOWN_CATEGORIES: Mapping[str, tuple[str, str, str, bool]] = MappingProxyType(
+    {
+        "Necessary": (
+            "necessary",
+            "Strictly necessary",
+            "Needed for the site to work at all; they cannot be switched off.",
+            False,
+        ),
+        "Security": (
+            "security",
+            "Security",
+            "Protect the site and its visitors, for example against forged requests and bots.",
+            False,
+        ),
+        "Functional": (
+            "functional",
+            "Functional",
+            "Remember choices such as language or consent, and keep features like logins working.",
+            True,
+        ),
+        "Personalization": (
+            "personalization",
+            "Personalisation",
+            "Adapt the content and layout of the site to the visitor.",
+            True,
+        ),
+        "Analytics": (
+            "analytics",
+            "Analytics",
+            "Count visits and measure how the site is used, so that it can be improved.",
+            True,
+        ),
+        "Marketing": (
+            "marketing",
+            "Marketing",
+            "Track visitors across sites to show and measure advertising.",
+            True,
+        ),
+    }
+)
 
-DURATION_UNITS = {
-    "second": "second",
-    "sec": "second",
-    "secs": "second",
-    "minute": "minute",
-    "min": "minute",
-    "mins": "minute",
-    "hour": "hour",
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-}
+DURATION_UNITS: Mapping[str, str] = MappingProxyType(
+    {
+        "second": "second",
+        "sec": "second",
+        "secs": "second",
+        "minute": "minute",
+        "min": "minute",
+        "mins": "minute",
+        "hour": "hour",
+        "day": "day",
+        "week": "week",
+        "month": "month",
+        "year": "year",
+    }
+)
 DURATION_PATTERN = re.compile(r"^(\d+)\s*([a-z]+?)s?$")
-SESSION_TEXTS = {"session", "sessions", "session cookie", "end of session (browser)"}
-UNKNOWN_RETENTION_TEXTS = {"", "unknown", "undefined"}
+SESSION_TEXTS = frozenset({"session", "sessions", "session cookie", "end of session (browser)"})
+UNKNOWN_RETENTION_TEXTS = frozenset({"", "unknown", "undefined"})
 LOCAL_STORAGE_RETENTION = "local storage"
 THIRD_PARTY_MARKER = re.compile(r"\s*\(3rd party\)", re.IGNORECASE)
 
