@@ -6,17 +6,20 @@ to measure how a build grows with the size of an inventory.
 
 Usage::
 
-    python benchmarks/convert_ocd.py [--scale N] [--output PATH] [--check]
+    python -m benchmarks.convert_ocd [--scale N] [--output PATH] [--check]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import re
 import sys
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -29,61 +32,65 @@ DEFAULT_CSV = (
 )
 
 # Open Cookie Database category -> (id, title, description, requires_consent).
-KNOWN_CATEGORIES: dict[str, tuple[str, str, str, bool]] = {
-    "Necessary": (
-        "necessary",
-        "Strictly necessary",
-        "Needed for the site to work at all; they cannot be switched off.",
-        False,
-    ),
-    "Security": (
-        "security",
-        "Security",
-        "Protect the site and its visitors, for example against forged requests and bots.",
-        False,
-    ),
-    "Functional": (
-        "functional",
-        "Functional",
-        "Remember choices such as language or consent, and keep features like logins working.",
-        True,
-    ),
-    "Personalization": (
-        "personalization",
-        "Personalisation",
-        "Adapt the content and layout of the site to the visitor.",
-        True,
-    ),
-    "Analytics": (
-        "analytics",
-        "Analytics",
-        "Count visits and measure how the site is used, so that it can be improved.",
-        True,
-    ),
-    "Marketing": (
-        "marketing",
-        "Marketing",
-        "Track visitors across sites to show and measure advertising.",
-        True,
-    ),
-}
+KNOWN_CATEGORIES: Mapping[str, tuple[str, str, str, bool]] = MappingProxyType(
+    {
+        "Necessary": (
+            "necessary",
+            "Strictly necessary",
+            "Needed for the site to work at all; they cannot be switched off.",
+            False,
+        ),
+        "Security": (
+            "security",
+            "Security",
+            "Protect the site and its visitors, for example against forged requests and bots.",
+            False,
+        ),
+        "Functional": (
+            "functional",
+            "Functional",
+            "Remember choices such as language or consent, and keep features like logins working.",
+            True,
+        ),
+        "Personalization": (
+            "personalization",
+            "Personalisation",
+            "Adapt the content and layout of the site to the visitor.",
+            True,
+        ),
+        "Analytics": (
+            "analytics",
+            "Analytics",
+            "Count visits and measure how the site is used, so that it can be improved.",
+            True,
+        ),
+        "Marketing": (
+            "marketing",
+            "Marketing",
+            "Track visitors across sites to show and measure advertising.",
+            True,
+        ),
+    }
+)
 
-DURATION_UNITS = {
-    "second": "second",
-    "sec": "second",
-    "secs": "second",
-    "minute": "minute",
-    "min": "minute",
-    "mins": "minute",
-    "hour": "hour",
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-}
+DURATION_UNITS: Mapping[str, str] = MappingProxyType(
+    {
+        "second": "second",
+        "sec": "second",
+        "secs": "second",
+        "minute": "minute",
+        "min": "minute",
+        "mins": "minute",
+        "hour": "hour",
+        "day": "day",
+        "week": "week",
+        "month": "month",
+        "year": "year",
+    }
+)
 DURATION_PATTERN = re.compile(r"^(\d+)\s*([a-z]+?)s?$")
-SESSION_TEXTS = {"session", "sessions", "session cookie", "end of session (browser)"}
-UNKNOWN_RETENTION_TEXTS = {"", "unknown", "undefined"}
+SESSION_TEXTS = frozenset({"session", "sessions", "session cookie", "end of session (browser)"})
+UNKNOWN_RETENTION_TEXTS = frozenset({"", "unknown", "undefined"})
 LOCAL_STORAGE_RETENTION = "local storage"
 THIRD_PARTY_MARKER = re.compile(r"\s*\(3rd party\)", re.IGNORECASE)
 
@@ -137,20 +144,20 @@ def read_rows(csv_path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def build_inventory(rows: list[dict[str, str]], scale: int = 1) -> dict[str, Any]:
-    """Build the inventory document (plain dicts and lists) from OCD rows."""
-    if scale < 1:
-        raise ValueError(f"scale must be at least 1, not {scale}")
-    categories: dict[str, dict[str, Any]] = {}
-    category_ids: dict[str, str] = {}
-    providers: dict[str, dict[str, str]] = {}
-    provider_ids: dict[str, str] = {}
-    base_entries: list[dict[str, Any]] = []
-    seen: set[tuple[str, str | None, str]] = set()
+@dataclasses.dataclass
+class _Conversion:
+    """The inventory being built from OCD rows, in the order the rows name things."""
 
-    for row in rows:
-        ocd_category = row["Category"].strip()
-        if ocd_category not in category_ids:
+    categories: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
+    category_ids: dict[str, str] = dataclasses.field(default_factory=dict)
+    providers: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    provider_ids: dict[str, str] = dataclasses.field(default_factory=dict)
+    entries: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    seen: set[tuple[str, str | None, str]] = dataclasses.field(default_factory=set)
+
+    def category(self, ocd_category: str) -> str:
+        """The id of an OCD category, declared on first sight."""
+        if ocd_category not in self.category_ids:
             category_id, title, description, requires_consent = KNOWN_CATEGORIES.get(
                 ocd_category,
                 (
@@ -160,66 +167,94 @@ def build_inventory(rows: list[dict[str, str]], scale: int = 1) -> dict[str, Any
                     True,
                 ),
             )
-            category_ids[ocd_category] = category_id
-            categories[category_id] = {
+            self.category_ids[ocd_category] = category_id
+            self.categories[category_id] = {
                 "title": title,
                 "description": description,
                 "requires_consent": requires_consent,
             }
-        category_id = category_ids[ocd_category]
+        return self.category_ids[ocd_category]
 
+    def provider(self, row: dict[str, str]) -> str | None:
+        """The id of the row's data controller, declared on first sight; None when it has none."""
+        controller = row["Data Controller"].strip()
+        if not controller:
+            return None
+        provider_id = self.provider_ids.get(controller)
+        if provider_id is None:
+            provider_id = slugify(controller) or f"provider-{len(self.providers) + 1}"
+            self.provider_ids[controller] = provider_id
+            self.providers.setdefault(provider_id, {"name": controller})
+        portal = row["User Privacy & GDPR Rights Portals"].strip()
+        if portal.startswith(("https://", "http://")):
+            self.providers[provider_id].setdefault("privacy_policy", portal)
+        return provider_id
+
+    def add(self, row: dict[str, str]) -> None:
+        """Add the row's cookie, unless it has no name or repeats one in its category and domain."""
+        category_id = self.category(row["Category"].strip())
         name = row["Cookie / Data Key name"].strip()
         if not name:
-            continue
+            return
         if row["Wildcard match"].strip() == "1" and not name.endswith("*"):
             name += "*"
         domain, third_party = convert_domain(row["Domain"])
         key = (category_id, domain, name)
-        if key in seen:
-            continue
-        seen.add(key)
-
+        if key in self.seen:
+            return
+        self.seen.add(key)
         entry: dict[str, Any] = {
             "name": name,
             "category": category_id,
             "purpose": " ".join(row["Description"].split()) or "Not described.",
         }
-        controller = row["Data Controller"].strip()
-        if controller:
-            provider_id = provider_ids.get(controller)
-            if provider_id is None:
-                provider_id = slugify(controller) or f"provider-{len(providers) + 1}"
-                provider_ids[controller] = provider_id
-                providers.setdefault(provider_id, {"name": controller})
-            portal = row["User Privacy & GDPR Rights Portals"].strip()
-            if portal.startswith(("https://", "http://")):
-                providers[provider_id].setdefault("privacy_policy", portal)
+        provider_id = self.provider(row)
+        if provider_id is not None:
             entry["provider"] = provider_id
         platform = row["Platform"].strip()
         if platform:
             entry["function"] = platform
-        retention = row["Retention period"]
-        if " ".join(retention.split()).lower() == LOCAL_STORAGE_RETENTION:
-            entry["type"] = "local-storage"
-        else:
-            duration = convert_retention(retention)
-            if duration is not None:
-                entry["duration"] = duration
+        entry.update(convert_retention_fields(row["Retention period"]))
         if third_party:
             entry["party"] = "third"
         if domain:
             entry["domain"] = domain
-        base_entries.append(entry)
+        self.entries.append(entry)
 
+
+def convert_retention_fields(retention: str) -> dict[str, Any]:
+    """The entry's ``type`` or ``duration`` from an OCD retention text (neither when unknown)."""
+    if " ".join(retention.split()).lower() == LOCAL_STORAGE_RETENTION:
+        return {"type": "local-storage"}
+    duration = convert_retention(retention)
+    return {} if duration is None else {"duration": duration}
+
+
+def scaled(entries: list[dict[str, Any]], scale: int) -> list[dict[str, Any]]:
+    """The entries, ``scale`` times over with suffixed names (as they are when scale is 1)."""
     cookies: list[dict[str, Any]] = []
     for copy in range(1, scale + 1) if scale > 1 else [None]:
-        for entry in base_entries:
+        for entry in entries:
             clone = dict(entry)
             if isinstance(clone.get("duration"), dict):
                 clone["duration"] = dict(clone["duration"])
             clone["name"] = suffixed(entry["name"], copy)
             cookies.append(clone)
-    return {"categories": categories, "providers": providers, "cookies": cookies}
+    return cookies
+
+
+def build_inventory(rows: list[dict[str, str]], scale: int = 1) -> dict[str, Any]:
+    """Build the inventory document (plain dicts and lists) from OCD rows."""
+    if scale < 1:
+        raise ValueError(f"scale must be at least 1, not {scale}")
+    conversion = _Conversion()
+    for row in rows:
+        conversion.add(row)
+    return {
+        "categories": conversion.categories,
+        "providers": conversion.providers,
+        "cookies": scaled(conversion.entries, scale),
+    }
 
 
 # libyaml's emitter when PyYAML has it: ten times faster on the 10x inventory.
@@ -249,9 +284,6 @@ def convert(csv_path: str | Path = DEFAULT_CSV, scale: int = 1) -> str:
     return dump_inventory(build_inventory(read_rows(Path(csv_path)), scale))
 
 
-# A checker of the inventory spec (version 1), independent of the extension, so the benchmark's
-# input is known to be valid even before the extension's own loader exists.
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]+$")
 def check_inventory(document: Any) -> list[str]:
     """The problems the extension's own loader finds in ``document`` (one validator, not two)."""
     from sphinxcontrib_cookies.inventory import InventoryError, parse_inventory

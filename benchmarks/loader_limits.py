@@ -8,7 +8,7 @@ were found. Not a test: run it by hand and read the figures.
 
 Usage::
 
-    python benchmarks/loader_limits.py [--megabytes 4] [--runs 3] [--case NAME]...
+    python -m benchmarks.loader_limits [--megabytes 4] [--runs 3] [--case NAME]...
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from sphinxcontrib_cookies.inventory import InventoryError, parse_inventory
 from sphinxcontrib_cookies.inventory.yamltree import MAX_DEPTH
@@ -216,26 +214,28 @@ def control_characters(size: int) -> str:
     )
 
 
-CASES: dict[str, Callable[[int], str]] = {
-    "huge-flat": huge_flat,
-    "flow-nesting": flow_nesting,
-    "block-nesting": block_nesting,
-    "too-deep": too_deep,
-    "long-line": long_line,
-    "long-key": long_key,
-    "long-reference": long_reference,
-    "duplicate-keys": duplicate_keys,
-    "duplicate-ids": duplicate_ids,
-    "duplicate-cookies": duplicate_cookies,
-    "misspelt-keys": misspelt_keys,
-    "misspelt-references": misspelt_references,
-    "aliases": aliases,
-    "dense-scalars": dense_scalars,
-    "dense-lists": dense_lists,
-    "dense-languages": dense_languages,
-    "many-problems": many_problems,
-    "control-characters": control_characters,
-}
+CASES: Mapping[str, Callable[[int], str]] = MappingProxyType(
+    {
+        "huge-flat": huge_flat,
+        "flow-nesting": flow_nesting,
+        "block-nesting": block_nesting,
+        "too-deep": too_deep,
+        "long-line": long_line,
+        "long-key": long_key,
+        "long-reference": long_reference,
+        "duplicate-keys": duplicate_keys,
+        "duplicate-ids": duplicate_ids,
+        "duplicate-cookies": duplicate_cookies,
+        "misspelt-keys": misspelt_keys,
+        "misspelt-references": misspelt_references,
+        "aliases": aliases,
+        "dense-scalars": dense_scalars,
+        "dense-lists": dense_lists,
+        "dense-languages": dense_languages,
+        "many-problems": many_problems,
+        "control-characters": control_characters,
+    }
+)
 
 
 def measure(data: bytes, runs: int) -> tuple[float, float, int, str]:

@@ -69,6 +69,68 @@ Not checked, the captures cannot show their type: 1
 """  # noqa: E501
 
 
+#: ``--format json`` of the HAR report above.
+HAR_REPORT_JSON = {
+    "inventory": "cookies.yaml",
+    "captures": ["visit.har"],
+    "site": "example.com",
+    "observed": 12,
+    "undeclared": [
+        {
+            "name": "AWSALB",
+            "domain": "www.example.com",
+            "seen_at": "https://www.example.com/",
+            "set_by": "www.example.com",
+            "storage": "cookie",
+        },
+        {
+            "name": "tracker_sync",
+            "domain": ".tracker.example",
+            "seen_at": "https://ads.tracker.example/pixel?id=1",
+            "set_by": "ads.tracker.example",
+            "storage": "cookie",
+        },
+        {
+            "name": "theme",
+            "domain": "www.example.com",
+            "seen_at": "https://www.example.com/about",
+            "set_by": None,
+            "storage": "cookie",
+        },
+    ],
+    "unseen": ["language", "_hjSession_*"],
+    "mismatches": [
+        {
+            "name": "remember_me",
+            "domain": "www.example.com",
+            "declared": "remember_me",
+            "line": 38,
+            "kind": "duration",
+            "message": "lives 14 days (Max-Age), but the inventory says session",
+        },
+        {
+            "name": "__cf_bm",
+            "domain": ".examplecdn.net",
+            "declared": "__cf_bm",
+            "line": 51,
+            "kind": "party",
+            "message": "is set for .examplecdn.net by cdn.examplecdn.net, outside the site "
+            "example.com, but the inventory says party: first",
+        },
+        {
+            "name": "uid",
+            "domain": ".tracker.example",
+            "declared": "uid",
+            "line": 76,
+            "kind": "duration",
+            "message": "lives 731 days (Expires), more than twice as long as the inventory "
+            "says 30 days",
+        },
+    ],
+    "not_checked": ["cart", "tab_state"],
+}
+
+
 @pytest.fixture(autouse=True)
 def in_data_dir(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run where the test captures are, so that reports name them as a user would type them."""
@@ -86,65 +148,7 @@ def test_har_report(capsys: pytest.CaptureFixture[str]) -> None:
 def test_har_report_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "audit", "cookies.yaml", "--har", "visit.har", "--format", "json")
     assert status == 1
-    assert json.loads(out) == {
-        "inventory": "cookies.yaml",
-        "captures": ["visit.har"],
-        "site": "example.com",
-        "observed": 12,
-        "undeclared": [
-            {
-                "name": "AWSALB",
-                "domain": "www.example.com",
-                "seen_at": "https://www.example.com/",
-                "set_by": "www.example.com",
-                "storage": "cookie",
-            },
-            {
-                "name": "tracker_sync",
-                "domain": ".tracker.example",
-                "seen_at": "https://ads.tracker.example/pixel?id=1",
-                "set_by": "ads.tracker.example",
-                "storage": "cookie",
-            },
-            {
-                "name": "theme",
-                "domain": "www.example.com",
-                "seen_at": "https://www.example.com/about",
-                "set_by": None,
-                "storage": "cookie",
-            },
-        ],
-        "unseen": ["language", "_hjSession_*"],
-        "mismatches": [
-            {
-                "name": "remember_me",
-                "domain": "www.example.com",
-                "declared": "remember_me",
-                "line": 38,
-                "kind": "duration",
-                "message": "lives 14 days (Max-Age), but the inventory says session",
-            },
-            {
-                "name": "__cf_bm",
-                "domain": ".examplecdn.net",
-                "declared": "__cf_bm",
-                "line": 51,
-                "kind": "party",
-                "message": "is set for .examplecdn.net by cdn.examplecdn.net, outside the site "
-                "example.com, but the inventory says party: first",
-            },
-            {
-                "name": "uid",
-                "domain": ".tracker.example",
-                "declared": "uid",
-                "line": 76,
-                "kind": "duration",
-                "message": "lives 731 days (Expires), more than twice as long as the inventory "
-                "says 30 days",
-            },
-        ],
-        "not_checked": ["cart", "tab_state"],
-    }
+    assert json.loads(out) == HAR_REPORT_JSON
 
 
 def test_storage_state_report(capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,6 +38,13 @@ def entries_by_name(text: str) -> dict[str, dict[str, str]]:
     return {entry["name"]: entry for entry in yaml.safe_load(text)["cookies"]}
 
 
+def draft_from_a_har(capsys: pytest.CaptureFixture[str]) -> str:
+    """``sphinx-cookies init --har visit.har``: the draft it prints."""
+    status, out, _ = run(capsys, "init", "--har", "visit.har")
+    assert status == 0
+    return out
+
+
 def test_draft_from_a_har(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "init", "--har", "visit.har")
     assert status == 0
@@ -78,6 +85,11 @@ def test_draft_from_a_har(capsys: pytest.CaptureFixture[str]) -> None:
         "tracker_sync": ("unclassified", "1 day", "third", ".tracker.example"),
         "theme": ("unclassified", "TODO: say how long this cookie lives", "first", None),
     }
+
+
+def test_a_draft_takes_the_words_of_the_database(capsys: pytest.CaptureFixture[str]) -> None:
+    out = draft_from_a_har(capsys)
+    entries = entries_by_name(out)
     # What the database says, as it says it.
     for name, database_name in (("AWSALB", "AWSALB"), ("__cf_bm", "__cf_bm"), ("_ga_*", "_ga_")):
         (row,) = database_rows(database_name)
@@ -94,6 +106,13 @@ def test_draft_from_a_har(capsys: pytest.CaptureFixture[str]) -> None:
         "privacy_policy": database_rows("__cf_bm")[0]["User Privacy & GDPR Rights Portals"],
     }
     assert entries["__cf_bm"]["provider"] == "cloudflare"
+
+
+def test_a_draft_leaves_a_name_of_another_site_to_write(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = draft_from_a_har(capsys)
+    entries = entries_by_name(out)
     # A name the database ties to another site is not attributed to it.
     (instagram,) = database_rows("sessionid")
     assert instagram["Domain"] == "instagram.com"

@@ -19,11 +19,14 @@ import subprocess
 import tarfile
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+
+pytestmark = pytest.mark.slow  # npm, a local server and a real browser
 
 
 @pytest.fixture(scope="session")
@@ -85,6 +88,83 @@ def served(app: SphinxTestApp, cookieconsent_dist: Path) -> Iterator[str]:
         server.server_close()
 
 
+@dataclass
+class Visit:
+    """A page of the site open in the browser, and what it said to its visitor and console."""
+
+    page: Any
+    dialogs: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def open_the_site(browser: Any, served: str) -> Visit:
+    """Visit the site with cookies already set, and wait for the banner's start-up script."""
+    context = browser.new_context()
+    origin = served.rsplit("/", 1)[0] + "/"
+    context.add_cookies(
+        [
+            {"name": name, "value": "1", "url": origin}
+            for name in ("_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started", "sessionid")
+        ]
+    )
+    visit = Visit(context.new_page())
+    page = visit.page
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    page.on("dialog", lambda dialog: (visit.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: visit.problems.append(str(error)))
+    page.on(
+        "console",
+        lambda message: visit.problems.append(message.text) if message.type == "error" else None,
+    )
+    page.goto(served)
+    page.wait_for_function("window.consentReady || window.consentError", timeout=15000)
+    return visit
+
+
+def check_the_preferences(page: Any) -> None:
+    """The banner, then the preferences: each category, its cookies and its switch."""
+    page.wait_for_selector("#cc-main .cm", state="visible")
+    assert page.text_content("#cc-main .cm__title") == "This site uses cookies"
+    page.click("#cc-main .cm__btn[data-role=show]")
+    page.wait_for_selector("#cc-main .pm", state="visible")
+    titles = page.locator("#cc-main .pm__section-title").all_inner_texts()
+    assert titles == [
+        "Strictly necessary cookies",
+        "Audience measurement",
+        "Unsure",
+        "Empty",
+    ]
+    names = page.locator("#cc-main .pm__table-td[data-column='Cookie name(s)']").all_text_contents()
+    assert names == [
+        "sessionid",
+        "_pk_id.*, _pk_ses.*",
+        "ab_test",
+        "IDE",
+        "prefs",
+        "visit_started",
+    ]
+    purposes = page.locator("#cc-main .pm__table-td[data-column=Purpose]")
+    assert purposes.first.text_content() == ("Keeps you signed in. <script>alert(1)</script>")
+    assert page.locator("#cc-main script").count() == 0
+    toggles = page.locator("#cc-main input.section__toggle")
+    assert toggles.evaluate_all("t => t.map(i => [i.value, i.disabled, i.checked])") == [
+        ["necessary", True, True],  # readOnly: no consent needed, cannot be refused
+        ["statistics", False, False],
+        ["unsure", False, False],
+        ["empty", False, False],
+    ]
+
+
+def refuse_all_but_necessary(page: Any) -> None:
+    page.click("#cc-main .pm__btn[data-role=necessary]")
+    page.wait_for_function("CookieConsent.validConsent()")
+    cookies = {c["name"] for c in page.context.cookies()}
+    # Refused: the exact name and the two patterns are erased; the necessary one stays.
+    assert {"_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started"}.isdisjoint(cookies)
+    assert "sessionid" in cookies
+    assert page.evaluate("CookieConsent.getUserPreferences().acceptedCategories") == ["necessary"]
+
+
 @pytest.mark.sphinx("html", testroot="export-browser")
 def test_cookieconsent_runs_the_exported_configuration(served: str, chromium: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
@@ -94,74 +174,12 @@ def test_cookieconsent_runs_the_exported_configuration(served: str, chromium: st
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         try:
-            context = browser.new_context()
-            origin = served.rsplit("/", 1)[0] + "/"
-            context.add_cookies(
-                [
-                    {"name": name, "value": "1", "url": origin}
-                    for name in ("_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started", "sessionid")
-                ]
-            )
-            page = context.new_page()
-            page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-            dialogs: list[str] = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            problems: list[str] = []
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on(
-                "console",
-                lambda message: problems.append(message.text) if message.type == "error" else None,
-            )
-            page.goto(served)
-            page.wait_for_function("window.consentReady || window.consentError", timeout=15000)
-            assert page.evaluate("window.consentError") is None
-            assert problems == []
-
-            page.wait_for_selector("#cc-main .cm", state="visible")
-            assert page.text_content("#cc-main .cm__title") == "This site uses cookies"
-            page.click("#cc-main .cm__btn[data-role=show]")
-            page.wait_for_selector("#cc-main .pm", state="visible")
-            titles = page.locator("#cc-main .pm__section-title").all_inner_texts()
-            assert titles == [
-                "Strictly necessary cookies",
-                "Audience measurement",
-                "Unsure",
-                "Empty",
-            ]
-            names = page.locator(
-                "#cc-main .pm__table-td[data-column='Cookie name(s)']"
-            ).all_text_contents()
-            assert names == [
-                "sessionid",
-                "_pk_id.*, _pk_ses.*",
-                "ab_test",
-                "IDE",
-                "prefs",
-                "visit_started",
-            ]
-            purposes = page.locator("#cc-main .pm__table-td[data-column=Purpose]")
-            assert purposes.first.text_content() == (
-                "Keeps you signed in. <script>alert(1)</script>"
-            )
-            assert page.locator("#cc-main script").count() == 0
-            toggles = page.locator("#cc-main input.section__toggle")
-            assert toggles.evaluate_all("t => t.map(i => [i.value, i.disabled, i.checked])") == [
-                ["necessary", True, True],  # readOnly: no consent needed, cannot be refused
-                ["statistics", False, False],
-                ["unsure", False, False],
-                ["empty", False, False],
-            ]
-
-            page.click("#cc-main .pm__btn[data-role=necessary]")
-            page.wait_for_function("CookieConsent.validConsent()")
-            cookies = {c["name"] for c in page.context.cookies()}
-            # Refused: the exact name and the two patterns are erased; the necessary one stays.
-            assert {"_pk_id.1.abcd", "_pk_ses.1.abcd", "visit_started"}.isdisjoint(cookies)
-            assert "sessionid" in cookies
-            assert page.evaluate("CookieConsent.getUserPreferences().acceptedCategories") == [
-                "necessary"
-            ]
-            assert dialogs == []  # the <script> of a purpose never ran
-            assert problems == []
+            visit = open_the_site(browser, served)
+            assert visit.page.evaluate("window.consentError") is None
+            assert visit.problems == []
+            check_the_preferences(visit.page)
+            refuse_all_but_necessary(visit.page)
+            assert visit.dialogs == []  # the <script> of a purpose never ran
+            assert visit.problems == []
         finally:
             browser.close()

@@ -80,6 +80,7 @@ def conforms(value: Any, interface: str) -> None:
 def check_consent_config(config: dict[str, Any]) -> None:
     """The configuration as the script hands it to cookieconsent: patterns revived."""
     conforms(config, "CookieConsentConfig")
+    assert config["categories"], "no category in the configuration"
     for category in config["categories"].values():
         conforms(category, "Category")
         if "autoClear" in category:
@@ -93,10 +94,12 @@ def check_consent_config(config: dict[str, Any]) -> None:
     language = config["language"]
     conforms(language, "Language")
     assert language["default"] in language["translations"]
+    tables = 0
     for translation in language["translations"].values():
         conforms(translation, "Translation")
         conforms(translation["consentModal"], "ConsentModalOptions")
         conforms(translation["preferencesModal"], "PreferencesModalOptions")
+        assert translation["preferencesModal"]["sections"]
         for section in translation["preferencesModal"]["sections"]:
             conforms(section, "Section")
             assert (
@@ -106,10 +109,13 @@ def check_consent_config(config: dict[str, Any]) -> None:
             if "cookieTable" in section:
                 table = section["cookieTable"]
                 conforms(table, "CookieTable")
+                tables += 1
+                assert table["headers"] and table["body"]
                 assert all(isinstance(label, str) for label in table["headers"].values())
                 for row in table["body"]:
                     assert row.keys() == table["headers"].keys()
                     assert all(isinstance(cell, str) for cell in row.values())
+    assert tables, "no cookie table in any translation"
 
 
 def read_json(path: Path) -> Any:

@@ -95,13 +95,15 @@ def test_each_file_gives_exactly_its_located_warnings(
 def test_each_warning_reads_file_line_warning_subtype(corpus_build: SphinxTestApp) -> None:
     output = strip_colors(corpus_build.warning.getvalue())
     srcdir = Path(corpus_build.srcdir)
-    for case in CASES:
-        for item in expectations(case):
-            start = f"{srcdir / 'corpus' / case.name}:{item.line}: WARNING: "
-            end = f" [cookies.{item.subtype}]"
-            assert any(
-                text.startswith(start) and text.endswith(end) for text in output.splitlines()
-            ), (start, end)
+    expected = [(case, item) for case in CASES for item in expectations(case)]
+    assert expected, "no expected warning in the corpus"
+    for case, item in expected:
+        start = f"{srcdir / 'corpus' / case.name}:{item.line}: WARNING: "
+        end = f" [cookies.{item.subtype}]"
+        assert any(text.startswith(start) and text.endswith(end) for text in output.splitlines()), (
+            start,
+            end,
+        )
 
 
 def test_the_build_has_only_cookies_warnings_and_no_traceback(

@@ -18,6 +18,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,6 +49,7 @@ settings.register_profile(
 PROFILE = settings.get_profile("hardening-ci" if os.environ.get("CI") else "hardening")
 
 PATH = "fuzz/cookies.yaml"
+pytestmark = pytest.mark.slow  # hundreds of generated inventories, and builds over some
 
 # --- text that is hard on a loader and on every builder ---------------------------------
 

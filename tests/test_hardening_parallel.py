@@ -19,6 +19,8 @@ from conftest import ROOTS, build_copy, strip_colors
 
 PAGES = 100
 
+pytestmark = pytest.mark.slow  # a -j build of many pages
+
 
 def page(number: int) -> str:
     """Page ``number``: one category's table, links into the tables of other pages, and now

@@ -107,6 +107,7 @@ def durations(blocks: list[Block]) -> list[str]:
     return [block.text for block in blocks if block.place == "cookie-duration/p"]
 
 
+@pytest.mark.slow  # the page built in every language
 def test_the_page_shows_every_kind_of_built_in_text(pages: dict[str, list[Block]]) -> None:
     places = {block.place for block in pages["en"]}
     assert {
@@ -126,9 +127,11 @@ def test_the_page_shows_every_kind_of_built_in_text(pages: dict[str, list[Block]
     assert len(durations(pages["en"])) == len(DURATIONS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", [language for language in LANGUAGES if language != "en"])
 def test_every_built_in_word_is_translated(pages: dict[str, list[Block]], language: str) -> None:
     english, translated = pages["en"], pages[language]
+    assert english, "the English page shows no text"
     assert [block.place for block in translated] == [block.place for block in english]
     left_in_english = [
         block.text
@@ -142,6 +145,7 @@ def test_every_built_in_word_is_translated(pages: dict[str, list[Block]], langua
     assert not any("%(" in block.text for block in translated)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_durations_read_in_full_words(pages: dict[str, list[Block]], language: str) -> None:
     shown = dict(zip(DURATIONS, durations(pages[language]), strict=True))

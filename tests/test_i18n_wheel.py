@@ -12,6 +12,8 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).parent.parent
 ROOT = Path(__file__).parent / "roots" / "test-i18n-policy"
 LANGUAGES = (
@@ -26,6 +28,7 @@ def run(*command: str | Path, cwd: Path | None = None) -> str:
     return done.stdout
 
 
+@pytest.mark.slow  # builds a wheel and a virtual environment
 def test_an_installed_wheel_translates(tmp_path: Path) -> None:
     run(sys.executable, "-m", "pip", "wheel", PROJECT, "--no-deps", "-q", "-w", tmp_path / "dist")
     (wheel,) = (tmp_path / "dist").glob("sphinxcontrib_cookies-*.whl")

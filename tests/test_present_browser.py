@@ -29,6 +29,7 @@ sync_api = pytest.importorskip(
     "playwright.sync_api",
     reason="the browser tests need Playwright: pip install -e '.[browser]'",
 )
+pytestmark = pytest.mark.slow  # a real browser per test
 
 HERE = Path(__file__).parent
 EXAMPLES = HERE.parent / "docs" / "examples"

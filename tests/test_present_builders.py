@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import ROOTS, build_copy
-from output import cookie_tables
+from output import cookie_tables, parse_html
 
 LONG_NAME = "_hjSessionUser_1234567_ab12cd34ef56gh78ij90kl12mn34op56qr78"
 
@@ -35,40 +34,10 @@ def test_html_links_the_stylesheet_and_ships_it(html: SphinxTestApp) -> None:
     assert "@media print" in shipped
 
 
-class _Styles(HTMLParser):
-    """The text of each ``<style>`` element in a page's body and of each script, and the
-    classes of each table, as an HTML parser sees them."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.in_body = False
-        self.styles: list[str] = []
-        self.scripts: list[str] = []
-        self.tables: list[list[str]] = []
-        self._element: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.in_body = self.in_body or tag == "body"
-        if tag == "script" or (tag == "style" and self.in_body):
-            self._element = []
-        elif tag == "table":
-            self.tables.append((dict(attrs).get("class") or "").split())
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("style", "script") and self._element is not None:
-            (self.styles if tag == "style" else self.scripts).append("".join(self._element))
-            self._element = None
-
-    def handle_data(self, data: str) -> None:
-        if self._element is not None:
-            self._element.append(data)
-
-
-def read_styles(page: str) -> _Styles:
-    parser = _Styles()
-    parser.feed(page)
-    parser.close()
-    return parser
+def body_styles(page: str) -> list[str]:
+    """The text of each ``<style>`` element in the page's body."""
+    (body,) = parse_html(page).find_all("body")
+    return [style.raw_text for style in body.find_all("style")]
 
 
 #: A rule that gives the cells of one column their label: the table's class, the column's
@@ -95,7 +64,7 @@ def label_rules(page: str) -> list[tuple[str, int, str]]:
     """Each label rule of the page's style elements: (table class, column number, label)."""
     return [
         (name, int(number), css_string_value(string))
-        for style in read_styles(page).styles
+        for style in body_styles(page)
         for name, number, string in LABEL_RULE.findall(style)
     ]
 
@@ -103,8 +72,7 @@ def label_rules(page: str) -> list[tuple[str, int, str]]:
 def test_one_style_element_gives_each_column_its_label(html: SphinxTestApp) -> None:
     page = index(html)
     (table,) = cookie_tables(page)
-    styles = read_styles(page)
-    (style,) = styles.styles
+    (style,) = body_styles(page)
     rules = label_rules(page)
     assert [(number, label) for _, number, label in rules] == list(enumerate(table.headers, 1))
     (name,) = {name for name, _, _ in rules}
@@ -153,10 +121,12 @@ def test_a_label_cannot_end_its_string_or_the_style_element(tmp_path: Path) -> N
     )
     assert app.warning.getvalue() == ""
     page = index(app)
-    styles = read_styles(page)
-    assert len(styles.styles) == 1
-    assert not [script for script in styles.scripts if "owned" in script]
-    strings = [string for _, _, string in LABEL_RULE.findall(styles.styles[0])]
+    styles = body_styles(page)
+    assert len(styles) == 1
+    assert not [
+        script for script in parse_html(page).find_all("script") if "owned" in script.raw_text
+    ]
+    strings = [string for _, _, string in LABEL_RULE.findall(styles[0])]
     assert len(strings) == 4
     assert not [string for string in strings if re.search(r"[<>&\n]", string)]
     assert label_rules(page)[0][1:] == (1, HOSTILE_LABEL)
@@ -176,12 +146,11 @@ def test_tables_with_the_same_labels_share_one_style_element(tmp_path: Path) -> 
     app = build_copy("present-html", tmp_path)
     assert app.warning.getvalue() == ""
     page = index(app)
-    styles = read_styles(page)
     rules = label_rules(page)
-    assert len(styles.styles) == 2
+    assert len(body_styles(page)) == 2
     names = [name for name, _, _ in rules]
     assert len(set(names)) == 2
-    tables = [classes for classes in styles.tables if "cookie-table" in classes]
+    tables = [table.classes for table in cookie_tables(page)]
     assert [[name for name in classes if name in names] for classes in tables] == [
         [names[0]],
         [names[0]],

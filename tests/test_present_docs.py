@@ -63,6 +63,7 @@ def test_restyle_example_loads_after_the_extension(tmp_path: Path) -> None:
 @pytest.mark.skipif(
     shutil.which("latexmk") is None, reason="latexmk is not installed (apt-get install latexmk)"
 )
+@pytest.mark.slow  # latexmk compiles a PDF
 def test_paper_example_prints_cyrillic_and_a_long_name(tmp_path: Path) -> None:
     found = subprocess.run(["kpsewhich", "x2enc.def"], capture_output=True, check=False)
     if found.returncode != 0:

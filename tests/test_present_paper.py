@@ -29,6 +29,8 @@ LONG_NAMES = HERE / "roots" / "test-present-browser" / "long-names.yaml"
 #: Longer than any name in the Open Cookie Database (43 characters), with no place to break.
 SIXTY_CHARACTERS = "x" * 20 + "_LongCookieNameForTheWrapTest_" + "y" * 10
 
+pytestmark = pytest.mark.slow  # latexmk compiles PDFs
+
 CATEGORIES = {
     "Necessary": "necessary",
     "Security": "security",

@@ -104,6 +104,7 @@ def test_build_goes_on_and_valid_entries_render(warned: SphinxTestApp) -> None:
     assert (warned.outdir / "other.html").exists()
 
 
+@pytest.mark.slow  # two sphinx-build processes
 def test_dash_w_fails_the_build(tmp_path: Path) -> None:
     import shutil
 
