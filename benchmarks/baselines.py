@@ -13,22 +13,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from sphinxcontrib_cookies.render import COLUMNS as REGISTERED_COLUMNS
+from sphinxcontrib_cookies.render import column_label
+
 #: The columns every case shows.
 COLUMNS = ("name", "provider", "purpose", "duration")
 
-# from the column registry once it lands
+#: Each column's English label, from the extension's column registry (outside a Sphinx build
+#: ``column_label`` gives the untranslated message).
 COLUMN_TITLES: Mapping[str, str] = MappingProxyType(
-    {
-        "name": "Cookie name(s)",
-        "provider": "Provider",
-        "function": "Function",
-        "purpose": "Purpose",
-        "duration": "Duration",
-        "party": "Party",
-        "type": "Type",
-        "domain": "Domain",
-        "category": "Category",
-    }
+    {name: column_label(name) for name in REGISTERED_COLUMNS}
 )
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_|<>\[\]])")
