@@ -272,7 +272,7 @@ def test_missing_inventory_is_reported(app: SphinxTestApp, warning: StringIO) ->
     path = Path(app.srcdir) / "absent.yaml"
     assert (
         f"{path}:: WARNING: cookies_export is on, but the inventory (cookies_file) does not "
-        "exist; nothing was exported [cookies.export]" in strip_colors(warning.getvalue())
+        "exist; nothing was exported [cookies.file]" in strip_colors(warning.getvalue())
     )
     assert not (app.outdir / "cookies.json").exists()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -104,10 +105,24 @@ def test_build_goes_on_and_valid_entries_render(warned: SphinxTestApp) -> None:
     assert (warned.outdir / "other.html").exists()
 
 
+def test_a_value_the_options_converter_refuses_is_a_located_error(tmp_path: Path) -> None:
+    """Options are converted by docutils' own converters: a value they refuse (no class name can
+    be made of ``!!!``) is docutils' located error, as for any directive, never a traceback,
+    and the page's other directives still render."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-audit", srcdir)
+    page = "Cookies\n=======\n\n.. cookie-table::\n   :class: !!!\n\n.. cookie-table::\n"
+    (srcdir / "index.rst").write_text(page + "   :class: compact wide\n")
+    app = build_copy("audit", tmp_path, confoverrides={"cookies_audit": None})
+    warnings = strip_colors(app.warning.getvalue())
+    assert f'{srcdir / "index.rst"}:4: ERROR: Error in "cookie-table" directive:' in warnings
+    assert 'cannot make "!!!" into a class name' in warnings
+    [table] = cookie_tables((app.outdir / "index.html").read_text(encoding="utf-8"))
+    assert {"compact", "wide"} <= set(table.classes)
+
+
 @pytest.mark.slow  # two sphinx-build processes
 def test_dash_w_fails_the_build(tmp_path: Path) -> None:
-    import shutil
-
     shutil.copytree(ROOTS / "test-warnings", tmp_path / "src")
     command = [sys.executable, "-m", "sphinx", "-q", "-b", "html"]
     paths = [str(tmp_path / "src"), str(tmp_path / "out")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.util import logging
@@ -12,13 +11,12 @@ from .audit import setup_audit
 from .captions import setup_captions
 from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
-from .domain import CookieRole, CookiesDomain
-from .events import load_before_reading, outdated_by_inventory
+from .domain import CookiesDomain, cookie_role
+from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
 from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
-from .store import start_build
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
 from .updated import setup_updated
 
@@ -46,14 +44,15 @@ def setup_extension(app: Sphinx) -> None:
     app.add_domain(CookiesDomain)
     app.add_directive("cookie-table", CookieTableDirective)
     app.add_directive("cookie-types", CookieTypesDirective)
-    app.add_role("cookie", CookieRole(innernodeclass=nodes.literal, warn_dangling=True))
+    app.add_role("cookie", cookie_role)
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
-    app.connect("builder-inited", start_build)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
+    # after every other handler of the build's end (export, audit), which read the inventory
+    app.connect("build-finished", forget_inventories, priority=900)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
     setup_audit(app)

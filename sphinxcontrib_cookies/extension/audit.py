@@ -15,8 +15,9 @@ from sphinx.util import logging
 from ..audit import audit_inventory
 from ..captures import Capture, CaptureError, ObservedCookie, read_capture
 from ..translations import __
-from . import store
 from .config import ConfigValue, add_config_values, check_values
+from .configured import configured_inventory
+from .store import file_location
 
 logger = logging.getLogger(__name__)
 
@@ -70,19 +71,12 @@ def line_of(path: str, cookie: ObservedCookie) -> int | None:
 def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not app.config.cookies_audit:
         return
-    inventory_path = os.path.normpath(os.path.join(app.srcdir, app.config.cookies_file))
-    loaded = store.load(inventory_path, app.config.cookies_max_file_size)
-    inventory = loaded.inventory
-    if inventory is None:
-        reason = __("does not exist") if loaded.missing else __("cannot be read (see above)")
-        logger.warning(
-            __("cookies_audit is set, but the inventory (cookies_file) %s; nothing was audited"),
-            reason,
-            type="cookies",
-            subtype="file",
-            location=store.file_location(inventory_path),
-        )
+    configured = configured_inventory(
+        app, __("cookies_audit is set, but the inventory (cookies_file) %s; nothing was audited")
+    )
+    if configured is None:
         return
+    inventory_path, inventory = configured
     captures: list[Capture] = []
     for path in capture_paths(app):
         try:
@@ -93,7 +87,7 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
                 error.message,
                 type="cookies",
                 subtype="capture",
-                location=store.file_location(error.path, error.line),
+                location=file_location(error.path, error.line),
             )
     if not captures:
         return
@@ -111,7 +105,7 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
             os.path.relpath(inventory_path, app.srcdir),
             type="cookies",
             subtype="audit",
-            location=store.file_location(source, line),
+            location=file_location(source, line),
         )
 
 

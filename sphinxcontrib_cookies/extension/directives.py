@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable
-from typing import Any, ClassVar, cast
+from typing import Any, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -16,29 +16,31 @@ from ..inventory import CookieInventory
 from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
-from . import store
 from .collection import collection_paused
-from .domain import CookiesDomain
+from .configured import configured_path
+from .domain import CookiesDomain, cookies_domain
 
 logger = logging.getLogger(__name__)
 
 
-class _AnyOption(dict[str, Callable[[str | None], Any]]):
-    """Accepts every option name, so that a misspelt option becomes a ``cookies`` warning
-    (with a suggestion) instead of a bare docutils error."""
+#: docutils' converter that keeps an option's text as written ("" for none).
+_AS_WRITTEN: Callable[[str | None], str] = directives.unchanged
+
+
+class _Options(dict[str, Callable[[str | None], Any]]):
+    """The options a directive knows, each with its docutils converter. docutils refuses a name
+    it does not know with a bare error and drops the whole directive; here the name is let
+    through as text, so that the directive warns ``cookies.option`` with the nearest known name,
+    and renders without it."""
 
     def __missing__(self, key: str) -> Callable[[str | None], Any]:
-        return _unchanged
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def __bool__(self) -> bool:
-        return True
+        return _AS_WRITTEN
 
 
-def _unchanged(value: str | None) -> str:
-    return value or ""
+def _flag(argument: str | None) -> str:
+    """A flag, as docutils' ``directives.flag``, except that a value is kept rather than refused
+    (which would drop the directive), so that the directive warns and counts the flag as given."""
+    return _AS_WRITTEN(argument)
 
 
 def _split(value: str | None) -> list[str]:
@@ -48,27 +50,22 @@ def _split(value: str | None) -> list[str]:
 class _InventoryDirective(SphinxDirective):
     optional_arguments = 1
     final_argument_whitespace = True
-    known_options: ClassVar[tuple[str, ...]] = ("categories",)
 
     def warn(self, message: str, subtype: str = "option") -> None:
         logger.warning(message, type="cookies", subtype=subtype, location=self.get_location())
 
     @property
     def domain(self) -> CookiesDomain:
-        domain = self.env.domains["cookies"]
-        assert isinstance(domain, CookiesDomain)
-        return domain
+        return cookies_domain(self.env)
 
     def inventory_path(self) -> str:
         if self.arguments:
-            return str(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
-        return os.path.join(self.env.srcdir, self.config.cookies_file)
+            return os.path.normpath(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
+        return configured_path(self.env)
 
     def load(self) -> CookieInventory | None:
-        path = os.path.normpath(self.inventory_path())
-        loaded = store.load(path, self.config.cookies_max_file_size)
-        self.env.note_dependency(path)
-        self.domain.note_file(self.env.docname, path, loaded.digest)
+        path = self.inventory_path()
+        loaded = self.domain.read_inventory(path)
         if loaded.missing:
             where = self.arguments[0] if self.arguments else "cookies_file"
             self.warn(
@@ -89,13 +86,14 @@ class _InventoryDirective(SphinxDirective):
         return True
 
     def check_options(self) -> None:
+        known = list(self.option_spec)
         for name in self.options:
-            if name not in self.known_options:
-                close = difflib.get_close_matches(name, self.known_options, n=1)
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1)
                 hint = __("did you mean :%s:? ") % close[0] if close else ""
                 self.warn(
                     __("unknown option :%s: of %s; %sits options are: %s")
-                    % (name, self.name, hint, ", ".join(self.known_options))
+                    % (name, self.name, hint, ", ".join(known))
                 )
 
     def chosen_categories(self, inventory: CookieInventory) -> tuple[str, ...]:
@@ -136,8 +134,16 @@ class _InventoryDirective(SphinxDirective):
 class CookieTableDirective(_InventoryDirective):
     """Tables of cookies, one per category (or one for all), from the inventory."""
 
-    option_spec = _AnyOption()
-    known_options = ("categories", "columns", "group-by", "count", "class", "name")
+    option_spec = _Options(
+        {
+            "categories": directives.unchanged,
+            "columns": directives.unchanged,
+            "group-by": directives.unchanged,
+            "count": _flag,
+            "class": directives.class_option,
+            "name": directives.unchanged,
+        }
+    )
 
     def columns(self) -> tuple[str, ...]:
         if "columns" not in self.options:
@@ -172,7 +178,7 @@ class CookieTableDirective(_InventoryDirective):
             group_by_category=self.group_by_category(),
             language=self.config.language,
             labels=self.config.cookies_column_labels,
-            classes=tuple(directives.class_option(self.options.get("class") or "")),
+            classes=tuple(self.options.get("class", ())),
             count=self.flag("count"),
         )
         with collection_paused():
@@ -188,8 +194,15 @@ class CookieTableDirective(_InventoryDirective):
 class CookieTypesDirective(_InventoryDirective):
     """What each category of cookies is for, and whether it needs the visitor's consent."""
 
-    option_spec = _AnyOption()
-    known_options = ("categories", "class", "name", "intro", "parties")
+    option_spec = _Options(
+        {
+            "categories": directives.unchanged,
+            "class": directives.class_option,
+            "name": directives.unchanged,
+            "intro": _flag,
+            "parties": _flag,
+        }
+    )
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
@@ -200,7 +213,7 @@ class CookieTypesDirective(_InventoryDirective):
         categories = self.chosen_categories(inventory)
         if categories:
             listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
-            listing["classes"].extend(directives.class_option(self.options.get("class") or ""))
+            listing["classes"].extend(self.options.get("class", ()))
             if self.options.get("name"):
                 self.add_name(listing)
             result.append(listing)

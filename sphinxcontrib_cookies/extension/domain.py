@@ -1,17 +1,21 @@
-"""What each document declares: the inventory files it read and the cookie rows it holds.
+"""What each document declares: the inventory files it read and the cookie rows it holds; and
+the build's own copy of those files.
 
-Kept per document, so that ``clear_doc`` and ``merge_domaindata`` make ``-j`` builds give the
-same result as serial ones. Only paths, digests and ids are stored: nothing parsed.
+What each document declares is kept per document, so that ``clear_doc`` and ``merge_domaindata``
+make ``-j`` builds give the same result as serial ones. Only paths, digests and ids are stored
+there: nothing parsed. The parsed files are in :attr:`CookiesDomain.inventories`, which belongs
+to this build alone (see ``store.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from fnmatch import fnmatchcase
 from typing import Any, ClassVar, TypedDict
 
 from docutils import nodes
 from docutils.nodes import Element
+from docutils.parsers.rst.states import Inliner
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.domains import Domain
@@ -20,31 +24,42 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
+from .store import InventoryStore, LoadedFile
+
 
 class DocumentRecord(TypedDict):
     files: dict[str, str]  # path -> content digest
     targets: dict[str, str]  # cookie name (patterns as written) -> row id
 
 
-class CookieRole(XRefRole):
-    """``:cookie:`NAME```: NAME in literal style, linked to the row that declares it."""
-
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        self.name = "cookies:cookie"  # the same role whether called as cookie or cookies:cookie
-        return super().run()
-
-
 class CookiesDomain(Domain):
     name = "cookies"
     label = "Cookies"
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
-        "cookie": CookieRole(innernodeclass=nodes.literal, warn_dangling=True)
+        "cookie": XRefRole(innernodeclass=nodes.literal, warn_dangling=True)
     }
     initial_data: ClassVar[dict[str, Any]] = {"documents": {}}
     data_version = 1
 
     _index: dict[str, tuple[str, str]] | None = None
     _patterns: tuple[tuple[str, tuple[str, str]], ...] = ()
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: The inventory files this build has read, each parsed and reported on once.
+        self.inventories = InventoryStore()
+
+    def load_inventory(self, path: str) -> LoadedFile:
+        """The inventory at ``path`` (normalized), as this build read it."""
+        return self.inventories.load(path, self.env.config.cookies_max_file_size)
+
+    def read_inventory(self, path: str) -> LoadedFile:
+        """The inventory at ``path``, read for the current document: an edit of the file (by
+        content, whatever its mtime) makes the document out of date."""
+        loaded = self.load_inventory(path)
+        self.env.note_dependency(path)
+        self.note_file(self.env.docname, path, loaded.digest)
+        return loaded
 
     @property
     def documents(self) -> dict[str, DocumentRecord]:
@@ -72,10 +87,6 @@ class CookiesDomain(Domain):
         for docname in docnames:
             if docname in otherdata["documents"]:
                 self.documents[docname] = otherdata["documents"][docname]
-
-    def documents_using(self, paths: Iterable[str]) -> set[str]:
-        wanted = set(paths)
-        return {doc for doc, record in self.documents.items() if wanted & record["files"].keys()}
 
     def find(self, name: str, prefer: str | None = None) -> tuple[str, str] | None:
         """The row declaring ``name``: in document ``prefer`` if its tables declare that exact
@@ -132,3 +143,27 @@ class CookiesDomain(Domain):
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         return iter(())
+
+
+def cookies_domain(env: BuildEnvironment) -> CookiesDomain:
+    """This build's ``cookies`` domain: from a directive or role ``self.env``, from an event
+    handler ``app.env``."""
+    domain = env.domains["cookies"]
+    assert isinstance(domain, CookiesDomain)
+    return domain
+
+
+def cookie_role(
+    name: str,
+    rawtext: str,
+    text: str,
+    lineno: int,
+    inliner: Inliner,
+    options: dict[str, Any] | None = None,
+    content: Sequence[str] = (),
+) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``:cookie:`` is the domain's ``:cookies:cookie:`` under a shorter name: the same role,
+    called as Sphinx calls it for the full name, so both give the same node."""
+    role = cookies_domain(inliner.document.settings.env).role("cookie")
+    assert role is not None
+    return role(name, rawtext, text, lineno, inliner, options or {}, content)

@@ -1,4 +1,5 @@
-"""Build events: which documents an inventory edit makes out of date, and early loading."""
+"""Build events: which documents an inventory edit makes out of date, loading the inventories
+early, and letting them go when the build ends."""
 
 from __future__ import annotations
 
@@ -8,14 +9,9 @@ from collections.abc import Set
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import store
-from .domain import CookiesDomain
-
-
-def _domain(env: BuildEnvironment) -> CookiesDomain:
-    domain = env.domains["cookies"]
-    assert isinstance(domain, CookiesDomain)
-    return domain
+from .configured import configured_path
+from .domain import cookies_domain
+from .store import digest_of
 
 
 def outdated_by_inventory(
@@ -25,12 +21,12 @@ def outdated_by_inventory(
     restored CI cache)."""
     digests: dict[str, str] = {}
     outdated = []
-    for docname, record in _domain(env).documents.items():
+    for docname, record in cookies_domain(env).documents.items():
         if docname in removed or docname in changed:
             continue
         for path, digest in record["files"].items():
             if path not in digests:
-                digests[path] = store.digest_of(path)
+                digests[path] = digest_of(path)
             if digests[path] != digest:
                 outdated.append(docname)
                 break
@@ -42,11 +38,16 @@ def load_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str])
     is parsed and reported once, not once per worker."""
     if not docnames:
         return
-    paths = {os.path.normpath(os.path.join(env.srcdir, app.config.cookies_file))}
-    documents = _domain(env).documents
+    domain = cookies_domain(env)
+    paths = {configured_path(env)}
     for docname in docnames:
-        if docname in documents:
-            paths.update(documents[docname]["files"])
+        if docname in domain.documents:
+            paths.update(domain.documents[docname]["files"])
     for path in sorted(paths):
         if os.path.exists(path):
-            store.load(path, app.config.cookies_max_file_size)
+            domain.load_inventory(path)
+
+
+def forget_inventories(app: Sphinx, exception: BaseException | None) -> None:
+    """The build is over: the next one reads (and reports on) every file afresh."""
+    cookies_domain(app.env).inventories.clear()

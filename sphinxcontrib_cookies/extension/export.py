@@ -17,8 +17,8 @@ from ..render import COLUMNS, format_duration
 from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
 from ..translations import _, __
-from . import store
 from .config import ConfigValue, add_config_values, check_values
+from .configured import configured_inventory
 
 logger = logging.getLogger(__name__)
 
@@ -85,16 +85,18 @@ def export_words(app: Sphinx) -> ExportWords:
     )
 
 
-def _warn(message: str, location: str | None = None) -> None:
-    logger.warning(message, type="cookies", subtype="export", location=location)
-
-
 def _write(path: Path, text: str) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        _warn(__("cannot write %s: %s") % (path, error.strerror or error))
+        logger.warning(
+            __("cannot write %s: %s"),
+            path,
+            error.strerror or error,
+            type="cookies",
+            subtype="export",
+        )
         return False
     return True
 
@@ -105,21 +107,17 @@ def write_exports(app: Sphinx, exception: BaseException | None) -> None:
         return
     if builder.format != "html" or getattr(builder, "embedded", False):
         return
-    path = os.path.normpath(os.path.join(app.srcdir, app.config.cookies_file))
-    loaded = store.load(path, app.config.cookies_max_file_size)
-    if loaded.inventory is None:
-        reason = __("does not exist") if loaded.missing else __("cannot be read (see above)")
-        _warn(
-            __("cookies_export is on, but the inventory (cookies_file) %s; nothing was exported")
-            % reason,
-            store.file_location(path),
-        )
+    configured = configured_inventory(
+        app, __("cookies_export is on, but the inventory (cookies_file) %s; nothing was exported")
+    )
+    if configured is None:
         return
+    path, inventory = configured
     words = export_words(app)
     source = Path(os.path.relpath(path, app.srcdir)).as_posix()
     outdir = Path(builder.outdir)
-    exported = inventory_as_json(loaded.inventory, words, source)
-    config = cookieconsent_config(loaded.inventory, words, tuple(app.config.cookies_columns))
+    exported = inventory_as_json(inventory, words, source)
+    config = cookieconsent_config(inventory, words, tuple(app.config.cookies_columns))
     written = [
         _write(outdir / COOKIES_JSON, json.dumps(exported, ensure_ascii=False, indent=2) + "\n"),
         _write(outdir / CONSENT_JSON, json.dumps(config, ensure_ascii=False, indent=2) + "\n"),

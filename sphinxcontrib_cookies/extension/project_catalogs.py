@@ -15,8 +15,10 @@ from typing import Any
 from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
@@ -50,7 +52,8 @@ def _replace_text(node: nodes.Element, text: str) -> None:
 
 
 class TranslateInventoryText(SphinxTransform):
-    """Translate the inventory's text with the page's catalog, before Sphinx's ``Locale``."""
+    """Translate the inventory's text with the page's catalog, before Sphinx's ``Locale``; for
+    the gettext builder, leave every marked node for it to extract, whatever the language."""
 
     default_priority = 15  # Locale is 20
 
@@ -74,17 +77,17 @@ class TranslateInventoryText(SphinxTransform):
         return found
 
     def apply(self, **kwargs: Any) -> None:
+        if builds_catalogs(self.env):
+            for node in self.document.findall(_marked):
+                del node[ORIGIN]  # so that the gettext builder extracts every marked node
+            return
         catalog = self.catalog()
         if catalog is None:  # nothing to translate, and Sphinx's Locale has no catalog either
             return
-        marked = list(self.document.findall(_marked))
-        for node in marked:
+        for node in list(self.document.findall(_marked)):
             origin = node.attributes.pop(ORIGIN)
-            wanted = catalog is not None and origin == FOR_CATALOG
-            message = _message(node) if wanted else None  # read before translatable is unset
+            message = _message(node) if origin == FOR_CATALOG else None  # while translatable
             node["translatable"] = False  # keep Sphinx's Locale from parsing it as markup
-            if catalog is None:
-                continue
             if origin != FOR_CATALOG:
                 node["translated"] = True
                 continue
@@ -97,21 +100,12 @@ class TranslateInventoryText(SphinxTransform):
                 node["translated"] = False
 
 
-class KeepInventoryTextExtractable(SphinxTransform):
-    """For the gettext builder: every marked node is extracted, whatever the build language."""
-
-    default_priority = 15
-
-    def apply(self, **kwargs: Any) -> None:
-        for node in self.document.findall(_marked):
-            del node[ORIGIN]
-
-
-def choose_transform(app: Sphinx) -> None:
-    if isinstance(app.builder, MessageCatalogBuilder):
-        app.add_transform(KeepInventoryTextExtractable)
-    else:
-        app.add_transform(TranslateInventoryText)
+def builds_catalogs(env: BuildEnvironment) -> bool:
+    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
+    builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
+    if builder is None:  # Sphinx 8, where env.app is not yet deprecated
+        builder = type(env.app.builder)
+    return issubclass(builder, MessageCatalogBuilder)
 
 
 def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:
@@ -123,4 +117,4 @@ def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:
 
 def setup_project_catalogs(app: Sphinx) -> None:
     app.connect("config-inited", load_catalog_for_hyphenated_language)
-    app.connect("builder-inited", choose_transform)
+    app.add_transform(TranslateInventoryText)

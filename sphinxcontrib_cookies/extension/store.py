@@ -1,7 +1,9 @@
-"""Inventories loaded once per process, re-read only when their file changed.
+"""The inventories one build reads, each parsed and reported on once.
 
-Parsed inventories live here, never in the pickled environment; the environment keeps only each
-file's content digest per document, which is what decides whether a document is out of date.
+Parsed inventories live in an :class:`InventoryStore` that the build owns (the ``cookies``
+domain holds it, see ``domain.py``), never in the pickled environment: the environment keeps
+only each file's content digest per document, which is what decides whether a document is out
+of date.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ UNREADABLE = "unreadable"
 class LoadedFile:
     path: str
     digest: str
-    parsed: CookieInventory | InventoryProblem | None = None  # None: missing or too large
+    parsed: CookieInventory | InventoryProblem | None = None  # None: the file is missing
 
     @property
     def missing(self) -> bool:
@@ -45,15 +47,31 @@ class LoadedFile:
         return self.parsed.problems if self.parsed is not None else ()
 
 
-@dataclass(frozen=True)
-class _Entry:
-    size: int
-    mtime_ns: int
-    loaded: LoadedFile
+class InventoryStore:
+    """The inventory files of one build, each read, parsed and reported on the first time the
+    build asks for it.
 
+    One build owns it: Sphinx never pickles it (it hangs off a domain, and the environment
+    drops its domains when pickled), ``-j`` readers inherit what the main process loaded before
+    they forked, and the build clears it when it finishes, so that the next build reads (and
+    reports on) every file afresh. Within a build a file is read once, so every page shows the
+    same content of it, the one whose digest the environment records.
+    """
 
-_cache: dict[str, _Entry] = {}
-_reported: set[tuple[str, str, int]] = set()
+    def __init__(self) -> None:
+        self._files: dict[str, LoadedFile] = {}
+
+    def load(self, path: str, max_bytes: int) -> LoadedFile:
+        """The inventory at ``path`` (normalized), reporting its problems the first time."""
+        loaded = self._files.get(path)
+        if loaded is None:
+            loaded = self._files[path] = _read(path, max_bytes)
+            for problem in loaded.problems:
+                report(problem)
+        return loaded
+
+    def clear(self) -> None:
+        self._files.clear()
 
 
 def file_location(path: str, line: int | None = None) -> str:
@@ -71,29 +89,6 @@ def report(problem: InventoryProblem) -> None:
     logger.warning(problem.message, type="cookies", subtype=problem.kind, location=location)
 
 
-def _parse(path: str, data: bytes) -> CookieInventory | InventoryProblem:
-    logger.verbose(__("parsing cookie inventory %s"), path)
-    try:
-        return parse_inventory(data, path)
-    except InventoryError as error:
-        return error.problem
-
-
-def _report_once(loaded: LoadedFile) -> None:
-    """Report a file's problems the first time this build uses that content of it."""
-    key = (loaded.path, loaded.digest, 0)
-    if key in _reported:
-        return
-    _reported.add(key)
-    for problem in loaded.problems:
-        report(problem)
-
-
-def start_build(app: object = None) -> None:
-    """Each build reports every problem of the inventories it uses, once."""
-    _reported.clear()
-
-
 def digest_of(path: str) -> str:
     try:
         with open(path, "rb") as stream:
@@ -102,6 +97,14 @@ def digest_of(path: str) -> str:
         return MISSING
     except OSError:
         return UNREADABLE
+
+
+def _too_large(path: str, max_bytes: int) -> LoadedFile:
+    message = (
+        f"the file is larger than {max_bytes:,} bytes; split it, or raise "
+        "cookies_max_file_size in conf.py"
+    )
+    return LoadedFile(path, digest_of(path), InventoryProblem(path, 1, "limit", message))
 
 
 def _unreadable(path: str, error: OSError) -> LoadedFile:
@@ -113,43 +116,22 @@ def _unreadable(path: str, error: OSError) -> LoadedFile:
     return LoadedFile(path, UNREADABLE, InventoryProblem(path, 0, "file", message))
 
 
-def load(path: str, max_bytes: int) -> LoadedFile:
-    """The inventory at ``path``, parsed at most once per process for each content."""
+def _read(path: str, max_bytes: int) -> LoadedFile:
     try:
-        status = os.stat(path)
+        size = os.stat(path).st_size
     except OSError:
         return LoadedFile(path, MISSING)
-    if status.st_size > max_bytes:
-        digest = digest_of(path)
-        if (path, digest, max_bytes) not in _reported:
-            _reported.add((path, digest, max_bytes))
-            report(
-                InventoryProblem(
-                    path,
-                    1,
-                    "limit",
-                    f"the file is larger than {max_bytes:,} bytes; split it, or raise "
-                    "cookies_max_file_size in conf.py",
-                )
-            )
-        return LoadedFile(path, digest)
-    cached = _cache.get(path)
-    if cached and (cached.size, cached.mtime_ns) == (status.st_size, status.st_mtime_ns):
-        loaded = cached.loaded
-    else:
+    if size > max_bytes:
+        return _too_large(path, max_bytes)
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        return _unreadable(path, error)
+    logger.verbose(__("parsing cookie inventory %s"), path)
+    with collection_paused():
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-        except OSError as error:
-            unreadable = _unreadable(path, error)
-            _report_once(unreadable)
-            return unreadable
-        digest = hashlib.sha256(data).hexdigest()
-        if cached and cached.loaded.digest == digest:
-            loaded = cached.loaded
-        else:
-            with collection_paused():
-                loaded = LoadedFile(path, digest, _parse(path, data))
-    _report_once(loaded)
-    _cache[path] = _Entry(status.st_size, status.st_mtime_ns, loaded)
-    return loaded
+            parsed: CookieInventory | InventoryProblem = parse_inventory(data, path)
+        except InventoryError as error:
+            parsed = error.problem
+    return LoadedFile(path, hashlib.sha256(data).hexdigest(), parsed)

@@ -12,8 +12,7 @@ from sphinx.util.docutils import SphinxRole
 
 from ..render.durations import babel_locale
 from ..translations import __
-from . import store
-from .domain import CookiesDomain
+from .domain import cookies_domain
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +23,7 @@ class CookiesUpdatedRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         path = os.path.normpath(self.env.relfn2path(self.text.strip(), self.env.docname)[1])
-        loaded = store.load(path, self.config.cookies_max_file_size)
-        self.env.note_dependency(path)
-        domain = self.env.domains["cookies"]
-        assert isinstance(domain, CookiesDomain)
-        domain.note_file(self.env.docname, path, loaded.digest)
+        loaded = cookies_domain(self.env).read_inventory(path)
         if loaded.missing:
             self.warn(
                 __("the cookie inventory %r does not exist (looked for %s); check the path")

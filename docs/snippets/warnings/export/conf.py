@@ -1,2 +1,3 @@
 cookies_export = True
-# cookies_file is left at its default, "cookies.yaml"; the pages name their inventory instead.
+# Copied to the root of the output: a folder cookies.json/, where the export writes its file.
+html_extra_path = ["public"]
