@@ -232,6 +232,36 @@ class InventoryReader(TypedReader):
         names = self.read_value(field, found[field.key][1], "")
         return names if isinstance(names, tuple) else ()
 
+    def nested_entry(self, node: Node, section: Section[Any]) -> object | None:
+        """One mapping read by a nested section (the controller, its DPO); None with a problem."""
+        found = self.fields(node, section.what, section.keys, section.required_keys)
+        values = self.read_fields(section, found, section.what)
+        if not self.failed and section.any_of and not any(key in found for key in section.any_of):
+            self.report(
+                node.line,
+                "missing-field",
+                f"{section.what} has no {' or '.join(map(repr, section.any_of))}; add one, so "
+                "that visitors can reach them",
+            )
+        if self.failed or self.lacks_required(section, values):
+            return None
+        entry: object = section.model(line=node.line, **values)
+        return entry
+
+    def entry_list(self, node: Node, what: str, section: Section[Any]) -> tuple[object, ...]:
+        """Each mapping of a list read by ``section``; one with a problem is left out."""
+        self.refuse(node)
+        if not isinstance(node, Sequence):
+            self.report(
+                node.line,
+                "structure",
+                f"{what} must be a list of entries (each starting with '- '), not {kind_of(node)}",
+            )
+            return ()
+        entries = [self.entry(partial(self.nested_entry, item, section)) for item in node.items]
+        self.failed = False  # the entries with a problem are left out, the rest kept
+        return tuple(entry for entry in entries if entry is not None)
+
     def name(self, node: Node, what: str) -> tuple[str, ...] | None:
         name = self.nonempty(node, what)
         return (name,) if name else None
@@ -318,6 +348,12 @@ class InventoryReader(TypedReader):
         return value.strip() if value else None
 
 
+def _nested(field: Field) -> Section[Any]:
+    """The section of an entry field (the declaration checks that it has one)."""
+    assert field.section is not None
+    return field.section
+
+
 #: A reader's method for a field of a kind: (reader, node, subject, field) to the value.
 KindReader = Callable[[InventoryReader, Node, str, Field], object]
 
@@ -334,6 +370,8 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
         Kind.DURATION: lambda reader, node, what, field: reader.duration(node, what),
         Kind.DOMAIN: lambda reader, node, what, field: reader.domain(node, what),
         Kind.DATE: lambda reader, node, what, field: reader.calendar_date(node, what),
+        Kind.COUNTRY: lambda reader, node, what, field: reader.country(node, what),
+        Kind.EMAIL: lambda reader, node, what, field: reader.email(node, what),
         Kind.VERSION: lambda reader, node, what, field: reader.version(node, what),
         Kind.CATEGORY_REFERENCE: lambda reader, node, what, field: reader.category_reference(
             node, what
@@ -348,6 +386,10 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
             node, what, reader.provider
         ),
         Kind.COOKIES: lambda reader, node, what, field: reader.cookie_list(node, what),
+        Kind.ENTRY: lambda reader, node, what, field: reader.nested_entry(node, _nested(field)),
+        Kind.ENTRIES: lambda reader, node, what, field: reader.entry_list(
+            node, what, _nested(field)
+        ),
     }
 )
 require_every_kind(_KIND_READERS, "the loader (inventory/format_reader.py)")
