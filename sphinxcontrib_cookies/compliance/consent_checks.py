@@ -30,7 +30,7 @@ def advertising_asks_consent(inventory: CookieInventory) -> Iterator[Flaw]:
                 category.line,
                 f"{_category(category)} holds advertising cookies but is set without consent; "
                 "advertising is never strictly necessary: make the category ask for consent "
-                "('requires_consent: true')",
+                "('legal_basis: consent')",
             )
 
 
@@ -76,10 +76,10 @@ def third_party_analytics_ask_consent(inventory: CookieInventory) -> Iterator[Fl
         if category.id in ANALYTICS_IDS and is_third_party(cookie):
             yield Flaw(
                 cookie.line,
-                f"{describe(cookie)} measures the audience for a third party, in "
-                f"{_category(category)} set without consent; it is not strictly necessary for a "
-                "service the visitor asked for: make the category ask for consent, or measure "
-                "the audience yourself",
+                f"{describe(cookie)} measures the audience for a third party but is in "
+                f"{_category(category)}, set without consent; only what is strictly necessary "
+                "for a service the visitor asked for goes without consent: make the category "
+                "ask for consent, or measure the audience yourself",
             )
 
 

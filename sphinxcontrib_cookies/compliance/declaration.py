@@ -12,6 +12,13 @@ from .consent_checks import (
     sharing_can_be_refused,
     third_party_analytics_ask_consent,
 )
+from .controller_checks import (
+    basis_allows_cookies,
+    controller_given,
+    encarregado_given,
+    legal_basis_given,
+    representative_given,
+)
 from .cookie_checks import (
     at_most_13_months,
     duration_given,
@@ -22,8 +29,9 @@ from .cookie_checks import (
 )
 from .jurisdictions import BY_CODE
 from .model import Check, Rule
-from .policy_checks import last_updated
+from .policy_checks import consent_lifetime, last_updated
 from .sources import SOURCES
+from .transfers import BR_TRANSFERS, EU_TRANSFERS, UK_TRANSFERS, country_given, safeguarded
 
 
 class RuleDeclarationError(Exception):
@@ -57,6 +65,30 @@ _MARKETING = frozenset({"Marketing"})
 #: Every rule, by jurisdiction in the order of ``JURISDICTIONS``.
 RULES = _unique(
     rule(
+        "eu-controller",
+        "The policy names who is responsible for the visitors' data, and how to reach them.",
+        ("gdpr-13-1-a",),
+        controller_given,
+    ),
+    rule(
+        "eu-representative",
+        "A controller established outside the EEA names its representative in the Union.",
+        ("gdpr-13-1-a", "gdpr-27"),
+        representative_given,
+    ),
+    rule(
+        "eu-legal-basis",
+        "Each category that holds cookies says on what legal basis they are set.",
+        ("gdpr-13-1-c",),
+        legal_basis_given,
+    ),
+    rule(
+        "eu-consent-exemption",
+        "Cookies are set with consent or as strictly necessary (exempt), not on another basis.",
+        ("eprivacy-5-3",),
+        basis_allows_cookies,
+    ),
+    rule(
         "eu-specific-purpose",
         "Each cookie's purpose says what it does, in more than a word or two.",
         ("eprivacy-5-3", "gdpr-13-1-c", "edpb-consent"),
@@ -81,6 +113,19 @@ RULES = _unique(
         third_party_privacy_policy,
     ),
     rule(
+        "eu-provider-country",
+        "Each third party says in which country it processes the data.",
+        ("gdpr-13-1-f",),
+        country_given,
+    ),
+    rule(
+        "eu-transfer-safeguard",
+        "Each provider outside the EEA names a safeguard the GDPR accepts for its country: "
+        "adequacy, the Data Privacy Framework (US), standard clauses or binding rules.",
+        ("gdpr-13-1-f", "gdpr-44-49", "eu-adequacy"),
+        safeguarded(EU_TRANSFERS),
+    ),
+    rule(
         "eu-advertising-consent",
         "A marketing or advertising category asks for consent.",
         ("eprivacy-5-3",),
@@ -100,6 +145,12 @@ RULES = _unique(
         at_most_13_months,
     ),
     rule(
+        "fr-consent-lifetime",
+        "The visitor's choice is kept for a limited time: 6 months at most (consent_lifetime).",
+        ("cnil-2020-092-choice",),
+        consent_lifetime(6, at_most=True, why="the CNIL's reference is to keep it for 6 months"),
+    ),
+    rule(
         "de-third-party-analytics",
         "Audience measurement by a third party (a statistics or analytics category) asks for "
         "consent.",
@@ -107,10 +158,33 @@ RULES = _unique(
         third_party_analytics_ask_consent,
     ),
     rule(
+        "it-consent-lifetime",
+        "The visitor is not asked again before 6 months have passed (consent_lifetime).",
+        ("garante-2021",),
+        consent_lifetime(
+            6,
+            at_most=False,
+            why="the Garante asks that the banner is not shown again within 6 months",
+        ),
+    ),
+    rule(
         "es-cookie-party",
         "Each cookie says whether the site or a third party sets it.",
         ("lssi-22-2", "aepd-guide"),
         party_given,
+    ),
+    rule(
+        "uk-controller",
+        "The policy names who is responsible for the visitors' data, and how to reach them.",
+        ("uk-gdpr-13-1-a",),
+        controller_given,
+    ),
+    rule(
+        "uk-consent-exemption",
+        "Cookies are set with consent or under an exception of PECR (exempt), not on another "
+        "basis.",
+        ("pecr-6",),
+        basis_allows_cookies,
     ),
     rule(
         "uk-specific-purpose",
@@ -129,6 +203,14 @@ RULES = _unique(
         "Each third-party cookie names its provider.",
         ("pecr-6", "ico-storage"),
         third_party_named,
+    ),
+    rule(
+        "uk-transfer-safeguard",
+        "Each provider outside the UK names a safeguard UK law accepts for its country: "
+        "adequacy regulations, the UK Extension to the Data Privacy Framework (US), the IDTA or "
+        "Addendum (scc), or binding corporate rules.",
+        ("uk-gdpr-44-49",),
+        safeguarded(UK_TRANSFERS),
     ),
     rule(
         "uk-advertising-consent",
@@ -157,6 +239,24 @@ RULES = _unique(
         sharing_can_be_refused,
     ),
     rule(
+        "br-controller",
+        "The policy names the controller and how to reach it.",
+        ("lgpd-9",),
+        controller_given,
+    ),
+    rule(
+        "br-encarregado",
+        "The controller publishes its data protection officer (encarregado) and their contact.",
+        ("lgpd-41",),
+        encarregado_given,
+    ),
+    rule(
+        "br-legal-basis",
+        "Each category that holds cookies says on what legal basis they are set.",
+        ("lgpd-7",),
+        legal_basis_given,
+    ),
+    rule(
         "br-specific-purpose",
         "Each cookie's purpose says what it does, in more than a word or two.",
         ("lgpd-9",),
@@ -173,6 +273,13 @@ RULES = _unique(
         "Each third-party cookie names its provider.",
         ("lgpd-9",),
         third_party_named,
+    ),
+    rule(
+        "br-transfer-safeguard",
+        "Each provider outside Brazil names a safeguard of LGPD art. 33: adequacy, standard "
+        "clauses or global corporate rules (the Data Privacy Framework is none).",
+        ("lgpd-33",),
+        safeguarded(BR_TRANSFERS),
     ),
 )
 

@@ -17,16 +17,15 @@ ANALYTICS_IDS = frozenset({"statistics", "analytics"})
 MIN_PURPOSE_WORDS = 3
 
 
-def needs_consent(category: Category) -> bool | None:
-    """Whether the category's cookies are set only with consent; None when the inventory does
-    not say. A category that does not say is treated as asking for consent by the banner
-    export, so the rules about exempt cookies leave it alone."""
-    return category.requires_consent
-
-
 def is_exempt(category: Category | None) -> bool:
-    """A category whose cookies are set without asking."""
-    return category is not None and needs_consent(category) is False
+    """A category whose cookies are set without asking (``requires_consent: false``, or the
+    legal basis ``exempt``). A category that says neither is treated as asking for consent by
+    the banner export, so the rules about exempt cookies leave it alone."""
+    return category is not None and category.needs_consent is False
+
+
+def cookies_of(inventory: CookieInventory, category: Category) -> tuple[Cookie, ...]:
+    return inventory.cookies_in(category.id)
 
 
 def category_of(inventory: CookieInventory, cookie: Cookie) -> Category | None:

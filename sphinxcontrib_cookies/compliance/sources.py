@@ -74,10 +74,11 @@ SOURCES = _sources(
     Source("gdpr-13-1-e", "GDPR art. 13(1)(e)", _GDPR_TITLE, GDPR),
     Source("gdpr-13-1-f", "GDPR art. 13(1)(f)", _GDPR_TITLE, GDPR),
     Source("gdpr-13-2-a", "GDPR art. 13(2)(a)", _GDPR_TITLE, GDPR),
+    Source("gdpr-27", "GDPR art. 27", _GDPR_TITLE, GDPR),
     Source("gdpr-44-49", "GDPR arts. 44-49", _GDPR_TITLE, GDPR),
     Source(
         "eu-adequacy",
-        "the Commission's adequacy decisions (GDPR art. 45)",
+        "the Commission's adequacy decisions under GDPR art. 45",
         "European Commission: adequacy decisions",
         ADEQUACY,
     ),
