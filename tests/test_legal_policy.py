@@ -4,6 +4,7 @@ basis of each category, withdrawal, rights and the supervisory authority, and th
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -137,3 +138,60 @@ def test_the_whole_page_in_every_builder_and_language(
     warnings = [line for line in app.warning.getvalue().splitlines() if "epub." not in line]
     assert warnings == []
     assert_complete(page_text(app, builder), language)
+
+
+def test_the_legal_fields_are_exported(tmp_path: Path) -> None:
+    app = build_copy(
+        "legal-policy", tmp_path, confoverrides={"cookies_export": True, "language": "fr"}
+    )
+    assert app.warning.getvalue() == ""
+    exported = json.loads((Path(app.outdir) / "cookies.json").read_text(encoding="utf-8"))
+    assert exported["updated"] == "2026-11-29"
+    controller = exported["controller"]
+    assert controller == {
+        "name": "Example Shop Ltd",
+        "email": "privacy@shop.example",
+        "contact_url": "https://shop.example/contact",
+        "address": "1 Harbour Street\nValletta VLT 1000",
+        "country": "MT",
+        "dpo": {"name": "Jane Borg", "email": "dpo@shop.example", "contact_url": None},
+        "representative": {
+            "name": "Example Representative GmbH",
+            "email": "representative@representative.example",
+            "contact_url": None,
+            "address": "Musterstraße 1, 10115 Berlin",
+        },
+    }
+    assert exported["consent_lifetime"] == {
+        "kind": "period",
+        "text": "6\u00a0mois",
+        "iso": "P6M",
+        "seconds": 6 * 30 * 86400,
+    }
+    assert exported["changes"] == [
+        {"date": "2026-11-29", "description": "Added the audience measurement cookies."},
+        {"date": "2026-01-15", "description": "First version."},
+    ]
+    assert [category["legal_basis"] for category in exported["categories"]] == [
+        "exempt",
+        "consent",
+        "consent",
+    ]
+    analytics = exported["cookies"][1]["provider"]
+    assert (analytics["country"], analytics["role"], analytics["transfer"]) == (
+        "US",
+        "processor",
+        "dpf",
+    )
+    assert exported["cookies"][1]["data"] == "A random visitor id."
+
+    config = json.loads((Path(app.outdir) / "cookieconsent-config.json").read_text("utf-8"))
+    # legal_basis: exempt alone makes a category read-only in the banner
+    assert config["categories"]["necessary"] == {"enabled": True, "readOnly": True}
+    sections = config["language"]["translations"]["fr"]["preferencesModal"]["sections"]
+    assert sections[-1] == {
+        "title": "Responsable de vos données",
+        "description": 'Example Shop Ltd<br><a href="mailto:privacy@shop.example">'
+        'privacy@shop.example</a><br><a href="https://shop.example/contact">'
+        "https://shop.example/contact</a>",
+    }
