@@ -9,12 +9,9 @@ from ...inventory import CookieInventory, Provider
 from ...inventory.countries import in_eea
 from ...translations import _
 from ..inventory_text import keep_builtin_text_out, mark_inventory_text
+from ..widths import ColumnWidth, fit_widths
 from .countries import country_name
 from .words import link, not_stated, role_label, transfer_label, within_eea
-
-#: The columns of the table, with their share of the width.
-_WIDTHS = (24, 14, 14, 20, 28)
-
 
 def named_providers(inventory: CookieInventory) -> list[Provider]:
     """The providers the cookies name: the declared ones in the file's order, then those
@@ -37,7 +34,9 @@ def transfer_text(provider: Provider) -> str:
     return transfer_label(provider.transfer) if provider.transfer else not_stated()
 
 
-def _row(provider: Provider, inventory: CookieInventory, language: str | None) -> nodes.row:
+def _row(
+    provider: Provider, inventory: CookieInventory, language: str | None, widths: list[ColumnWidth]
+) -> nodes.row:
     name = provider.name.resolve(language)
     name_cell = nodes.paragraph()
     name_cell += link(name, provider.url) if provider.url else nodes.Text(name)
@@ -55,7 +54,8 @@ def _row(provider: Provider, inventory: CookieInventory, language: str | None) -
         policy,
     ]
     row = nodes.row()
-    for cell in cells:
+    for cell, width in zip(cells, widths, strict=True):
+        width.note_text(cell.astext())
         row += nodes.entry("", cell)
     return row
 
@@ -72,18 +72,20 @@ def render_providers(inventory: CookieInventory, language: str | None) -> nodes.
         str(_("Transfer safeguard")),
         str(_("Privacy policy")),
     ]
+    widths = [ColumnWidth() for _ in labels]
+    head = nodes.row()
+    for label, width in zip(labels, widths, strict=True):
+        width.note_label(label)
+        head += nodes.entry("", nodes.paragraph(label, label))
+    body = nodes.tbody()
+    for provider in providers:
+        body += _row(provider, inventory, language, widths)
     table = nodes.table(classes=["cookie-providers", "colwidths-given"])
     group = nodes.tgroup(cols=len(labels))
     table += group
-    for width in _WIDTHS:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.row()
-    for label in labels:
-        head += nodes.entry("", nodes.paragraph(label, label))
+    for planned in fit_widths(widths):
+        group += nodes.colspec(colwidth=planned)
     group += nodes.thead("", head)
-    body = nodes.tbody()
-    for provider in providers:
-        body += _row(provider, inventory, language)
     group += body
     keep_builtin_text_out(table)
     return table
