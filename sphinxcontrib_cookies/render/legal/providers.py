@@ -13,6 +13,7 @@ from ..widths import ColumnWidth, fit_widths
 from .countries import country_name
 from .words import link, not_stated, role_label, transfer_label, within_eea
 
+
 def named_providers(inventory: CookieInventory) -> list[Provider]:
     """The providers the cookies name: the declared ones in the file's order, then those
     named in place, each once, in the order of the cookies."""
