@@ -201,6 +201,7 @@ class CookieTypesDirective(_InventoryDirective):
             "name": directives.unchanged,
             "intro": _flag,
             "parties": _flag,
+            "legal-basis": _flag,
         }
     )
 
@@ -212,7 +213,13 @@ class CookieTypesDirective(_InventoryDirective):
         result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
         if categories:
-            listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+            listing = render_cookie_types(
+                inventory,
+                categories,
+                self.config.language,
+                self.make_id,
+                legal_basis=self.flag("legal-basis"),
+            )
             listing["classes"].extend(self.options.get("class", ()))
             if self.options.get("name"):
                 self.add_name(listing)
