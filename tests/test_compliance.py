@@ -19,6 +19,7 @@ from sphinxcontrib_cookies.compliance import (
     Rule,
     RuleDeclarationError,
     check_inventory,
+    check_pages,
     rules_for,
 )
 from sphinxcontrib_cookies.compliance.declaration import rule
@@ -37,7 +38,12 @@ def example_codes(rule_id: str) -> list[str]:
     """The jurisdictions the example's conf.py names."""
     conf = (EXAMPLES / rule_id / "conf.py").read_text(encoding="utf-8")
     tree = ast.parse(conf)
-    (assignment,) = [node for node in tree.body if isinstance(node, ast.Assign)]
+    (assignment,) = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(getattr(target, "id", "") == "cookies_jurisdictions" for target in node.targets)
+    ]
     codes = ast.literal_eval(assignment.value)
     assert isinstance(codes, list)
     return codes
@@ -60,10 +66,30 @@ def test_a_member_state_brings_the_eu_rules() -> None:
 
 
 def test_the_declaration_refuses_what_contradicts_it() -> None:
+    check = INVENTORY_RULES[0].check
     with pytest.raises(RuleDeclarationError, match="jurisdiction"):
-        rule("xx-anything", "Checks.", ("gdpr-7-3",), RULES[0].check)
+        rule("xx-anything", "Checks.", ("gdpr-7-3",), check)
     with pytest.raises(RuleDeclarationError, match="unknown sources"):
-        rule("eu-anything", "Checks.", ("gdpr-99",), RULES[0].check)
+        rule("eu-anything", "Checks.", ("gdpr-99",), check)
+    with pytest.raises(RuleDeclarationError, match="not both"):
+        rule("eu-anything", "Checks.", ("gdpr-7-3",))
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        ({"withdrawal", "rights", "complaint", "authority"}, []),
+        ({"rights", "complaint", "authority"}, ["eu-withdraw-consent"]),
+        ({"withdrawal"}, ["eu-rights-complaint"]),
+        ({"withdrawal", "rights", "complaint"}, ["eu-rights-complaint"]),
+    ],
+)
+def test_the_page_rules_read_what_the_pages_say(shown: set[str], expected: list[str]) -> None:
+    found = check_pages("index", frozenset(shown), ["eu"])
+    assert [finding.rule.id for finding in found] == expected
+    assert all(finding.location == "index" for finding in found)
+    with pytest.raises(ValueError, match="unknown statements"):
+        check_pages("index", frozenset({"withdrawl"}), ["eu"])
 
 
 def test_every_rule_has_a_documented_example() -> None:
@@ -71,7 +97,11 @@ def test_every_rule_has_a_documented_example() -> None:
     assert folders == set(BY_ID)
 
 
-@pytest.mark.parametrize("declared", RULES, ids=lambda declared: declared.id)
+#: The rules an inventory shows; those about the pages are built (test_compliance_build.py).
+INVENTORY_RULES = [declared for declared in RULES if not declared.on_pages]
+
+
+@pytest.mark.parametrize("declared", INVENTORY_RULES, ids=lambda declared: declared.id)
 def test_the_example_breaks_its_rule_and_no_other(declared: Rule) -> None:
     inventory = load_inventory(EXAMPLES / declared.id / "cookies.yaml")
     assert inventory.problems == ()
@@ -82,7 +112,7 @@ def test_the_example_breaks_its_rule_and_no_other(declared: Rule) -> None:
     assert {finding.rule.id for finding in found} == {declared.id}
 
 
-@pytest.mark.parametrize("declared", RULES, ids=lambda declared: declared.id)
+@pytest.mark.parametrize("declared", INVENTORY_RULES, ids=lambda declared: declared.id)
 def test_the_complete_policy_satisfies_the_rule(declared: Rule) -> None:
     inventory = load_inventory(COMPLETE)
     assert inventory.problems == ()

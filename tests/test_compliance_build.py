@@ -15,12 +15,16 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.compliance import CODES, RULES
 
-from conftest import build_copy, strip_colors
+from conftest import ROOTS, build_copy, strip_colors
 from output import parse_html
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 GALLERY = REPOSITORY / "docs" / "examples"
 DOCS_EXT = REPOSITORY / "docs" / "_ext"
+CNIL = {
+    "name": "Commission nationale de l'informatique et des libertés",
+    "url": "https://www.cnil.fr/",
+}
 
 
 def build_source(source: Path, builddir: Path, **options: object) -> SphinxTestApp:
@@ -53,6 +57,13 @@ def test_each_finding_is_a_warning_at_its_line(tmp_path: Path) -> None:
         "move it to a category that asks for consent, or rename it if it is another cookie of "
         "the same name (ePrivacy Directive art. 5(3)) [eu-misclassified-cookie] "
         "[cookies.compliance]",
+        "index.rst: WARNING: no page that uses this inventory says how to withdraw consent; "
+        "add cookie-rights to the policy page, or cookie-policy with its 'choice' and 'rights' "
+        "parts (GDPR art. 7(3)) [eu-withdraw-consent] [cookies.compliance]",
+        "index.rst: WARNING: no page that uses this inventory states the visitor's rights and "
+        "their right to complain to a supervisory authority; add cookie-rights to the policy "
+        "page, or cookie-policy with its 'choice' and 'rights' parts (GDPR art. 13(2)(b) and "
+        "(d)) [eu-rights-complaint] [cookies.compliance]",
     ]
     # the page itself is built as before: a finding leaves the inventory whole
     (table,) = [t for t in parse_html((app.outdir / "index.html").read_text()).find_all("table")]
@@ -68,7 +79,35 @@ def test_a_rebuild_reports_the_findings_again(tmp_path: Path) -> None:
     assert [line.split(": ")[0] for line in warnings_of(again)] == [
         "cookies.yaml:1",
         "shop.yaml:16",
+        "index.rst",
+        "index.rst",
     ]
+
+
+@pytest.mark.parametrize(
+    ("directive", "expected"),
+    [
+        (".. cookie-rights:: shop.yaml", []),
+        (".. cookie-policy:: shop.yaml\n   :parts: tables, choice, rights", []),
+        (".. cookie-policy:: shop.yaml\n   :parts: tables, rights", ["eu-withdraw-consent"]),
+        ("", ["eu-withdraw-consent", "eu-rights-complaint"]),
+    ],
+)
+def test_the_pages_that_use_an_inventory_say_what_the_law_asks(
+    tmp_path: Path, directive: str, expected: list[str]
+) -> None:
+    """The rights and the withdrawal of consent are sentences of the page, looked for on the
+    pages that use the inventory: another page, for another inventory, does not count."""
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-compliance", source)
+    page = source / "index.rst"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{directive}\n", encoding="utf-8")
+    (source / "other.rst").write_text(
+        ":orphan:\n\nOther\n=====\n\n.. cookie-rights:: cookies.yaml\n", encoding="utf-8"
+    )
+    app = build_copy("compliance", tmp_path, confoverrides={"cookies_authority": CNIL})
+    pages = [line for line in warnings_of(app) if line.startswith("index.rst")]
+    assert [line.rsplit(" [", 2)[1].rstrip("]") for line in pages] == expected
 
 
 def test_no_jurisdiction_no_check(tmp_path: Path) -> None:
@@ -119,6 +158,8 @@ def test_the_command_line_can_name_the_jurisdictions(tmp_path: Path) -> None:
         "uk-controller]",
         "us-ca-last-updated]",
         "us-ca-last-updated]",
+        "uk-withdraw-consent]",
+        "uk-rights-complaint]",
     ]
 
 

@@ -7,7 +7,8 @@
   what it checks, and its sources (links where they have an address).
 * ``.. compliance-examples::`` -- a section per rule with its tested example, the folder
   ``docs/snippets/compliance/<rule-id>/`` (its ``conf.py``, its ``cookies.yaml`` with the
-  lines named in the warnings highlighted, and ``warnings.txt``), which
+  lines named in the warnings highlighted, its page for a rule about pages, and
+  ``warnings.txt``), which
   ``tests/test_docs_snippets.py`` builds. A rule without its folder is an error, so that the
   page cannot leave a rule without an example.
 * ``.. compliance-sources::`` -- every source once: its citation, full title and address.
@@ -27,8 +28,14 @@ from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib_cookies.compliance import BY_ID, JURISDICTIONS, RULES, SOURCES, Rule, Source
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "snippets" / "compliance"
-#: The files of an example, in the order shown, with their language.
-EXAMPLE_FILES = (("conf.py", "python"), ("cookies.yaml", "yaml"), ("warnings.txt", "text"))
+#: The files of an example, in the order shown, with their language; the page is shown for the
+#: rules about what the pages say (the other examples' pages only render the inventory).
+EXAMPLE_FILES = (
+    ("conf.py", "python"),
+    ("cookies.yaml", "yaml"),
+    ("index.rst", "rst"),
+    ("warnings.txt", "text"),
+)
 _WARNED_LINE = re.compile(r"^cookies\.yaml:(\d+): ", re.MULTILINE)
 _NAMES = {jurisdiction.code: jurisdiction.name for jurisdiction in JURISDICTIONS}
 
@@ -149,6 +156,8 @@ class ComplianceExamples(SphinxDirective):
             {int(line) for line in _WARNED_LINE.findall(self.read(folder / "warnings.txt"))}
         )
         for name, language in EXAMPLE_FILES:
+            if name == "index.rst" and not rule.on_pages:
+                continue
             text = self.read(folder / name)
             block = nodes.literal_block(text, text, language=language)
             if name == "cookies.yaml":

@@ -7,9 +7,9 @@ inventory can show, and says which text it rests on.
 """
 
 from .declaration import BY_ID, RULES, RuleDeclarationError
-from .engine import check_inventory, rules_for
+from .engine import check_inventory, check_pages, rules_for
 from .jurisdictions import CODES, JURISDICTIONS, Jurisdiction, UnknownJurisdiction, parse_codes
-from .model import Finding, Flaw, Rule
+from .model import STATEMENTS, Finding, Flaw, Rule
 from .sources import SOURCES, Source
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "JURISDICTIONS",
     "RULES",
     "SOURCES",
+    "STATEMENTS",
     "Finding",
     "Flaw",
     "Jurisdiction",
@@ -26,6 +27,7 @@ __all__ = [
     "Source",
     "UnknownJurisdiction",
     "check_inventory",
+    "check_pages",
     "parse_codes",
     "rules_for",
 ]

@@ -28,7 +28,8 @@ from .cookie_checks import (
     third_party_privacy_policy,
 )
 from .jurisdictions import BY_CODE
-from .model import Check, Rule
+from .model import Check, PageCheck, Rule
+from .page_checks import rights_stated, withdrawal_stated
 from .policy_checks import consent_lifetime, last_updated
 from .sources import SOURCES
 from .transfers import BR_TRANSFERS, EU_TRANSFERS, UK_TRANSFERS, country_given, safeguarded
@@ -38,7 +39,15 @@ class RuleDeclarationError(Exception):
     """The declaration of rules contradicts itself."""
 
 
-def rule(rule_id: str, summary: str, sources: tuple[str, ...], check: Check) -> Rule:
+def rule(
+    rule_id: str,
+    summary: str,
+    sources: tuple[str, ...],
+    check: Check | None = None,
+    page_check: PageCheck | None = None,
+) -> Rule:
+    if (check is None) == (page_check is None):
+        raise RuleDeclarationError(f"rule {rule_id!r} needs a check or a page check, not both")
     jurisdiction = next(
         (code for code in sorted(BY_CODE, key=len, reverse=True) if rule_id.startswith(code + "-")),
         None,
@@ -48,7 +57,8 @@ def rule(rule_id: str, summary: str, sources: tuple[str, ...], check: Check) -> 
     unknown = [key for key in sources if key not in SOURCES]
     if unknown or not sources:
         raise RuleDeclarationError(f"rule {rule_id!r} names unknown sources {unknown}")
-    return Rule(rule_id, jurisdiction, summary, tuple(SOURCES[key] for key in sources), check)
+    found = tuple(SOURCES[key] for key in sources)
+    return Rule(rule_id, jurisdiction, summary, found, check, page_check)
 
 
 def _unique(*rules: Rule) -> tuple[Rule, ...]:
@@ -139,6 +149,20 @@ RULES = _unique(
         misclassified(_TRACKING),
     ),
     rule(
+        "eu-withdraw-consent",
+        "A page that uses the inventory says how to withdraw consent, as easily as it was "
+        "given (checked in the build, on the pages).",
+        ("gdpr-7-3",),
+        page_check=withdrawal_stated,
+    ),
+    rule(
+        "eu-rights-complaint",
+        "A page that uses the inventory states the visitor's rights and names the supervisory "
+        "authority to complain to (checked in the build, on the pages).",
+        ("gdpr-13-2-b-d",),
+        page_check=rights_stated,
+    ),
+    rule(
         "fr-max-13-months",
         "Cookies that need consent last at most 13 months.",
         ("cnil-2020-092-art-5",),
@@ -224,6 +248,20 @@ RULES = _unique(
         "without consent (analytics may use PECR's statistical exception).",
         ("pecr-6",),
         misclassified(_MARKETING),
+    ),
+    rule(
+        "uk-withdraw-consent",
+        "A page that uses the inventory says how to withdraw consent, as easily as it was "
+        "given (checked in the build, on the pages).",
+        ("uk-gdpr-7-3",),
+        page_check=withdrawal_stated,
+    ),
+    rule(
+        "uk-rights-complaint",
+        "A page that uses the inventory states the visitor's rights and names the supervisory "
+        "authority to complain to (checked in the build, on the pages).",
+        ("uk-gdpr-13-2-b-d",),
+        page_check=rights_stated,
     ),
     rule(
         "us-ca-last-updated",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..inventory import CookieInventory
 from .declaration import RULES
 from .jurisdictions import CODES, applicable
-from .model import Finding, Rule
+from .model import STATEMENTS, Finding, Rule
 
 
 def rules_for(codes: Iterable[str]) -> tuple[Rule, ...]:
@@ -23,6 +23,7 @@ def check_inventory(inventory: CookieInventory, codes: Iterable[str]) -> tuple[F
     findings = [
         Finding(declared, inventory.path, flaw.line, flaw.message)
         for declared in rules_for(codes)
+        if declared.check is not None
         for flaw in declared.check(inventory)
     ]
     order = {declared.id: index for index, declared in enumerate(RULES)}
@@ -30,4 +31,19 @@ def check_inventory(inventory: CookieInventory, codes: Iterable[str]) -> tuple[F
     return tuple(findings)
 
 
-__all__ = ["CODES", "check_inventory", "rules_for"]
+def check_pages(document: str, shown: frozenset[str], codes: Iterable[str]) -> tuple[Finding, ...]:
+    """Every finding of the page rules of ``codes``, for the pages that use an inventory and
+    together make the statements ``shown`` (see ``STATEMENTS``); each located at ``document``,
+    the first of those pages."""
+    unknown = shown - set(STATEMENTS)
+    if unknown:
+        raise ValueError(f"unknown statements {sorted(unknown)}; they are: {STATEMENTS}")
+    return tuple(
+        Finding(declared, document, 0, message)
+        for declared in rules_for(codes)
+        if declared.page_check is not None
+        for message in declared.page_check(shown)
+    )
+
+
+__all__ = ["CODES", "check_inventory", "check_pages", "rules_for"]

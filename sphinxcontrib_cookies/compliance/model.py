@@ -21,10 +21,18 @@ class Flaw:
 #: A rule's check: every flaw of one inventory, in the order of the file.
 Check = Callable[[CookieInventory], Iterable[Flaw]]
 
+#: What a policy page says that an inventory cannot: sentences the extension writes itself
+#: (``cookie-rights``, ``cookie-policy``), which the build finds on the pages.
+STATEMENTS = ("withdrawal", "rights", "complaint", "authority")
+
+#: A page rule's check: what is wrong, given the statements the inventory's pages make.
+PageCheck = Callable[[frozenset[str]], Iterable[str]]
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One thing a jurisdiction asks of a cookie policy, that an inventory can show."""
+    """One thing a jurisdiction asks of a cookie policy: shown by the inventory (``check``), or
+    by the pages that use it (``page_check``, which only a build can run)."""
 
     #: ``<jurisdiction>-<what>``, such as ``eu-transfer-safeguard``.
     id: str
@@ -32,7 +40,12 @@ class Rule:
     #: What it checks, in one sentence, for the docs' table of rules.
     summary: str
     sources: tuple[Source, ...]
-    check: Check
+    check: Check | None = None
+    page_check: PageCheck | None = None
+
+    @property
+    def on_pages(self) -> bool:
+        return self.page_check is not None
 
     @property
     def citation(self) -> str:
@@ -41,7 +54,8 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A rule that an inventory breaks, at a line of its file."""
+    """A rule that an inventory breaks, at a line of its file; or that the pages using it
+    break, at the page (``path`` is then a document name, and ``line`` 0)."""
 
     rule: Rule
     path: str
@@ -56,7 +70,7 @@ class Finding:
 
     @property
     def location(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}" if self.line else self.path
 
     def __str__(self) -> str:
         return f"{self.location}: {self.text}"

@@ -74,6 +74,7 @@ SOURCES = _sources(
     Source("gdpr-13-1-e", "GDPR art. 13(1)(e)", _GDPR_TITLE, GDPR),
     Source("gdpr-13-1-f", "GDPR art. 13(1)(f)", _GDPR_TITLE, GDPR),
     Source("gdpr-13-2-a", "GDPR art. 13(2)(a)", _GDPR_TITLE, GDPR),
+    Source("gdpr-13-2-b-d", "GDPR art. 13(2)(b) and (d)", _GDPR_TITLE, GDPR),
     Source("gdpr-27", "GDPR art. 27", _GDPR_TITLE, GDPR),
     Source("gdpr-44-49", "GDPR arts. 44-49", _GDPR_TITLE, GDPR),
     Source(
@@ -148,7 +149,9 @@ SOURCES = _sources(
         "provide (purposes, third parties, duration)",
         ICO_STORAGE,
     ),
+    Source("uk-gdpr-7-3", "UK GDPR art. 7(3)", _UK_GDPR_TITLE, None),
     Source("uk-gdpr-13-1-a", "UK GDPR art. 13(1)(a)", _UK_GDPR_TITLE, None),
+    Source("uk-gdpr-13-2-b-d", "UK GDPR art. 13(2)(b) and (d)", _UK_GDPR_TITLE, None),
     Source(
         "uk-gdpr-44-49",
         "UK GDPR arts. 44-49",
