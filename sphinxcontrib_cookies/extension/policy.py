@@ -12,7 +12,6 @@ from ..render import TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro
 from ..render.legal import part_title
 from ..translations import __
-from .collection import collection_paused
 from .directives import CookieTableDirective, _Options, _split
 from .history import CookieChangesDirective
 
@@ -63,8 +62,7 @@ class CookiePolicyDirective(CookieChangesDirective, CookieTableDirective):
             labels=self.config.cookies_column_labels,
             count=self.flag("count"),
         )
-        with collection_paused():
-            rendered = render_tables(inventory, options, self.make_id)
+        rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
         return list(rendered.tables)
 
