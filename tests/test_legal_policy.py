@@ -198,3 +198,16 @@ def test_the_legal_fields_are_exported(tmp_path: Path) -> None:
         'privacy@shop.example</a><br><a href="https://shop.example/contact">'
         "https://shop.example/contact</a>",
     }
+
+
+def test_an_edited_controller_is_read_again(tmp_path: Path) -> None:
+    """The page records the inventory it read, as cookie-table does: an edit rebuilds it."""
+    app = build(tmp_path, "html", "en")
+    inventory = Path(app.srcdir) / "cookies.yaml"
+    inventory.write_text(
+        inventory.read_text(encoding="utf-8").replace("Example Shop Ltd", "Renamed Shop plc"),
+        encoding="utf-8",
+    )
+    again = build(tmp_path, "html", "en")
+    html = (Path(again.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Renamed Shop plc" in html and "Example Shop Ltd" not in html
