@@ -21,6 +21,7 @@ OUTPUTS = {
     "text": "index.txt",
     "latex": "legal.tex",
     "man": "legal.7",
+    "texinfo": "legal.texi",
 }
 #: Each provider's country, as Babel names it in each language (CLDR's territory names).
 COUNTRIES = {
@@ -66,6 +67,8 @@ def page_text(app: SphinxTestApp, builder: str) -> str:
         raw = raw.replace(r"\sphinxhyphen{}", "-")
     elif builder == "man":
         raw = re.sub(r"\\[:%&]", "", raw).replace("\\-", "-")
+    elif builder == "texinfo":
+        raw = raw.replace("@@", "@")
     return "".join(raw.split()).casefold()
 
 
