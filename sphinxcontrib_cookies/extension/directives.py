@@ -16,7 +16,6 @@ from ..inventory import CookieInventory
 from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
-from .collection import collection_paused
 from .configured import configured_path
 from .domain import CookiesDomain, cookies_domain
 
@@ -181,8 +180,7 @@ class CookieTableDirective(_InventoryDirective):
             classes=tuple(self.options.get("class", ())),
             count=self.flag("count"),
         )
-        with collection_paused():
-            rendered = render_tables(inventory, options, self.make_id)
+        rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
         for table in rendered.tables:
             self.set_source_info(table)
