@@ -327,7 +327,9 @@ def _legal_policy(built: Built, rebuild: Callable[..., Built]) -> None:
         _text(providers)
     )
     (authority,) = page.find_all("p", "cookie-authority")
-    assert _text(authority) == "Our supervisory authority: Information and Data Protection Commissioner."
+    assert _text(authority) == (
+        "Our supervisory authority: Information and Data Protection Commissioner."
+    )
 
 
 @check("legal/parts")
@@ -338,17 +340,17 @@ def _legal_parts(built: Built, rebuild: Callable[..., Built]) -> None:
     assert headings == ["What is a cookie?", "The kinds of cookies we use", "The cookies we use"]
     (table,) = cookie_tables(page)
     assert table.headers == ["Provider", "Function", "Cookie name(s)", "Purpose"]
-    assert "These cookies do not require your consent." in cookie_types(page)[
-        "Cookies the platform needs to work"
-    ]
+    assert (
+        "These cookies do not require your consent."
+        in cookie_types(page)["Cookies the platform needs to work"]
+    )
 
 
 @check("legal/authority")
 def _legal_authority(built: Built, rebuild: Callable[..., Built]) -> None:
     (authority,) = built.page().find_all("p", "cookie-authority")
     assert _text(authority) == (
-        "Our supervisory authority: Berliner Beauftragte für Datenschutz und "
-        "Informationsfreiheit."
+        "Our supervisory authority: Berliner Beauftragte für Datenschutz und Informationsfreiheit."
     )
     assert authority.find_all("a")[0].attrs["href"] == "https://www.datenschutz-berlin.de/"
 

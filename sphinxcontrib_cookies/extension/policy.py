@@ -8,11 +8,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..inventory import CookieInventory
-from ..render import TableOptions, render_cookie_types, render_tables
+from ..render import render_cookie_types
 from ..render.explanations import render_intro
 from ..render.legal import part_title
 from ..translations import __
-from .collection import collection_paused
 from .directives import CookieTableDirective, _Options, _split
 from .history import CookieChangesDirective
 
@@ -53,20 +52,6 @@ class CookiePolicyDirective(CookieChangesDirective, CookieTableDirective):
             inventory, categories, self.config.language, self.make_id, legal_basis=True
         )
         return [listing]
-
-    def tables(self, inventory: CookieInventory) -> list[nodes.Element]:
-        options = TableOptions(
-            columns=self.columns(),
-            categories=self.chosen_categories(inventory),
-            group_by_category=self.group_by_category(),
-            language=self.config.language,
-            labels=self.config.cookies_column_labels,
-            count=self.flag("count"),
-        )
-        with collection_paused():
-            rendered = render_tables(inventory, options, self.make_id)
-        self.domain.note_targets(self.env.docname, rendered.targets)
-        return list(rendered.tables)
 
     def part(self, name: str, inventory: CookieInventory) -> list[nodes.Element]:
         renderers: dict[str, Callable[[CookieInventory], list[nodes.Element]]] = {
