@@ -21,6 +21,7 @@ OUTPUTS = {
     "text": "index.txt",
     "latex": "legal.tex",
     "man": "legal.7",
+    "texinfo": "legal.texi",
 }
 #: Each provider's country, as Babel names it in each language (CLDR's territory names).
 COUNTRIES = {
@@ -66,6 +67,8 @@ def page_text(app: SphinxTestApp, builder: str) -> str:
         raw = raw.replace(r"\sphinxhyphen{}", "-")
     elif builder == "man":
         raw = re.sub(r"\\[:%&]", "", raw).replace("\\-", "-")
+    elif builder == "texinfo":
+        raw = raw.replace("@@", "@")
     return "".join(raw.split()).casefold()
 
 
@@ -198,3 +201,16 @@ def test_the_legal_fields_are_exported(tmp_path: Path) -> None:
         'privacy@shop.example</a><br><a href="https://shop.example/contact">'
         "https://shop.example/contact</a>",
     }
+
+
+def test_an_edited_controller_is_read_again(tmp_path: Path) -> None:
+    """The page records the inventory it read, as cookie-table does: an edit rebuilds it."""
+    app = build(tmp_path, "html", "en")
+    inventory = Path(app.srcdir) / "cookies.yaml"
+    inventory.write_text(
+        inventory.read_text(encoding="utf-8").replace("Example Shop Ltd", "Renamed Shop plc"),
+        encoding="utf-8",
+    )
+    again = build(tmp_path, "html", "en")
+    html = (Path(again.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "Renamed Shop plc" in html and "Example Shop Ltd" not in html

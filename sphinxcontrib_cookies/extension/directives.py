@@ -166,27 +166,34 @@ class CookieTableDirective(_InventoryDirective):
             )
         return value != "none"
 
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        inventory = self.load()
-        if inventory is None:
-            return []
+    def tables(
+        self, inventory: CookieInventory, classes: tuple[str, ...] = ()
+    ) -> list[nodes.table]:
+        """The tables the options ask for; their rows are noted as targets of ``:cookie:``."""
         options = TableOptions(
             columns=self.columns(),
             categories=self.chosen_categories(inventory),
             group_by_category=self.group_by_category(),
             language=self.config.language,
             labels=self.config.cookies_column_labels,
-            classes=tuple(self.options.get("class", ())),
+            classes=classes,
             count=self.flag("count"),
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
-        for table in rendered.tables:
-            self.set_source_info(table)
-        if rendered.tables and self.options.get("name"):
-            self.add_name(rendered.tables[0])
         return list(rendered.tables)
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        inventory = self.load()
+        if inventory is None:
+            return []
+        tables = self.tables(inventory, tuple(self.options.get("class", ())))
+        for table in tables:
+            self.set_source_info(table)
+        if tables and self.options.get("name"):
+            self.add_name(tables[0])
+        return list(tables)
 
 
 class CookieTypesDirective(_InventoryDirective):

@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..inventory import CookieInventory
-from ..render import TableOptions, render_cookie_types, render_tables
+from ..render import render_cookie_types
 from ..render.explanations import render_intro
 from ..render.legal import part_title
 from ..translations import __
@@ -52,19 +52,6 @@ class CookiePolicyDirective(CookieChangesDirective, CookieTableDirective):
             inventory, categories, self.config.language, self.make_id, legal_basis=True
         )
         return [listing]
-
-    def tables(self, inventory: CookieInventory) -> list[nodes.Element]:
-        options = TableOptions(
-            columns=self.columns(),
-            categories=self.chosen_categories(inventory),
-            group_by_category=self.group_by_category(),
-            language=self.config.language,
-            labels=self.config.cookies_column_labels,
-            count=self.flag("count"),
-        )
-        rendered = render_tables(inventory, options, self.make_id)
-        self.domain.note_targets(self.env.docname, rendered.targets)
-        return list(rendered.tables)
 
     def part(self, name: str, inventory: CookieInventory) -> list[nodes.Element]:
         renderers: dict[str, Callable[[CookieInventory], list[nodes.Element]]] = {

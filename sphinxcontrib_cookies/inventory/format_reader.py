@@ -17,9 +17,10 @@ from typing import Any
 from .declaration import Field, Format, Kind, Section, require_every_kind
 from .durations import Duration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
+from .legal_reader import LegalValuesReader
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
-from .reader import EntryInvalid, TypedReader, kind_of, listed
+from .reader import EntryInvalid, kind_of, listed
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
@@ -31,7 +32,7 @@ def quoted_keys(keys: tuple[str, ...]) -> str:
     return " and ".join(f"'{key}'" for key in keys)
 
 
-class InventoryReader(TypedReader):
+class InventoryReader(LegalValuesReader):
     def __init__(self, path: str, size: int = 0, declaration: Format = FORMAT) -> None:
         super().__init__(path, [], size)
         self.declaration = declaration
@@ -231,36 +232,6 @@ class InventoryReader(TypedReader):
         field = self.declaration.cookie.field("name" if "name" in found else "names")
         names = self.read_value(field, found[field.key][1], "")
         return names if isinstance(names, tuple) else ()
-
-    def nested_entry(self, node: Node, section: Section[Any]) -> object | None:
-        """One mapping read by a nested section (the controller, its DPO); None with a problem."""
-        found = self.fields(node, section.what, section.keys, section.required_keys)
-        values = self.read_fields(section, found, section.what)
-        if not self.failed and section.any_of and not any(key in found for key in section.any_of):
-            self.report(
-                node.line,
-                "missing-field",
-                f"{section.what} has no {' or '.join(map(repr, section.any_of))}; add one, so "
-                "that visitors can reach them",
-            )
-        if self.failed or self.lacks_required(section, values):
-            return None
-        entry: object = section.model(line=node.line, **values)
-        return entry
-
-    def entry_list(self, node: Node, what: str, section: Section[Any]) -> tuple[object, ...]:
-        """Each mapping of a list read by ``section``; one with a problem is left out."""
-        self.refuse(node)
-        if not isinstance(node, Sequence):
-            self.report(
-                node.line,
-                "structure",
-                f"{what} must be a list of entries (each starting with '- '), not {kind_of(node)}",
-            )
-            return ()
-        entries = [self.entry(partial(self.nested_entry, item, section)) for item in node.items]
-        self.failed = False  # the entries with a problem are left out, the rest kept
-        return tuple(entry for entry in entries if entry is not None)
 
     def name(self, node: Node, what: str) -> tuple[str, ...] | None:
         name = self.nonempty(node, what)

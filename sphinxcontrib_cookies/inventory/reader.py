@@ -12,7 +12,6 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import TypeVar
 
-from .countries import COUNTRY_CODES
 from .model import LocalizedText
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence
@@ -24,10 +23,6 @@ _ID = re.compile(r"[A-Za-z0-9_-]+")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: An e-mail address: a local part, '@', and a domain of dotted labels; none of them holds
-#: spaces, quotes, angle brackets, braces, parentheses, backslashes or a second '@'.
-_NOT_IN_EMAIL = r"\s@\"<>\\^`{|}()\[\],;:/?#"
-_EMAIL = re.compile(rf"[^{_NOT_IN_EMAIL}]+@[^{_NOT_IN_EMAIL}.]+(?:\.[^{_NOT_IN_EMAIL}.]+)+")
 #: An http(s) address with a host, and none of the characters that a URL cannot hold and that
 #: could close an attribute or a LaTeX argument: spaces, quotes, angle brackets, braces and
 #: backslashes. Invisible characters (bidirectional controls, zero-width spaces) are refused
@@ -330,41 +325,6 @@ class TypedReader:
             )
             return None
         return value
-
-    def email(self, node: Node, what: str) -> str | None:
-        value = self.value(node, what)
-        if value is None:
-            return None
-        value = value.strip()
-        if not _EMAIL.fullmatch(value) or not value.isprintable():
-            self.report(
-                node.line,
-                "value",
-                f"{what} must be an e-mail address such as privacy@example.com (without "
-                f"'mailto:', spaces or quotes), not '{shown(value)}'",
-            )
-            return None
-        return value
-
-    def country(self, node: Node, what: str) -> str | None:
-        """An ISO 3166-1 alpha-2 code, in capitals as the standard writes it."""
-        value = self.value(node, what)
-        if value is None:
-            return None
-        code = value
-        if code in COUNTRY_CODES:
-            return code
-        hint = (
-            f"write '{code.upper()}'"
-            if code.upper() in COUNTRY_CODES
-            else "use a code such as US, IE or DE"
-        )
-        self.report(
-            node.line,
-            "value",
-            f"{what} must be an ISO 3166-1 alpha-2 country code, not '{shown(value)}'; {hint}",
-        )
-        return None
 
     def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
         value = self.value(node, what)

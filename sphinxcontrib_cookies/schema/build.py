@@ -156,6 +156,21 @@ def _value_definitions() -> Schema:
                 },
             ],
         },
+        "domain": {
+            "description": "A host name, without spaces.",
+            "type": ["string", "number", "boolean"],
+            "allOf": [
+                ref("single-line"),
+                ref("not-blank"),
+                {"not": {"type": "string", "pattern": r"\S\s+\S"}},
+            ],
+        },
+    }
+
+
+def _contact_definitions() -> Schema:
+    """E-mail addresses and country codes, for the controller and the providers."""
+    return {
         "email": {
             "description": "An e-mail address, such as privacy@example.com (without mailto:).",
             "type": "string",
@@ -171,15 +186,6 @@ def _value_definitions() -> Schema:
         "country": {
             "description": "An ISO 3166-1 alpha-2 country code, in capitals (US, IE, DE).",
             "enum": sorted(COUNTRY_CODES),
-        },
-        "domain": {
-            "description": "A host name, without spaces.",
-            "type": ["string", "number", "boolean"],
-            "allOf": [
-                ref("single-line"),
-                ref("not-blank"),
-                {"not": {"type": "string", "pattern": r"\S\s+\S"}},
-            ],
         },
     }
 
@@ -329,6 +335,7 @@ def build_schema(declaration: Format = FORMAT) -> Schema:
         "$defs": {
             **_text_definitions(),
             **_value_definitions(),
+            **_contact_definitions(),
             **_entry_definitions(declaration),
         },
     }
