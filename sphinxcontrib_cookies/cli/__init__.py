@@ -16,7 +16,7 @@ from ..captures import CaptureError
 from ..inventory import DEFAULT_MAX_BYTES, InventoryError, load_inventory
 from .audit_command import run_audit
 from .capture_options import add_capture_arguments
-from .check_command import run_check
+from .check_command import add_jurisdiction_argument, run_check
 from .init_command import CommandError, run_init
 from .terminal import Terminal, wants_colour
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 1 when there is any.",
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="an inventory (YAML)")
+    add_jurisdiction_argument(check)
 
     audit = commands.add_parser(
         "audit",
