@@ -15,7 +15,6 @@ from sphinxcontrib_cookies.captures import (
     ObservedCookie,
     parse_capture,
     site_domain,
-    site_of,
 )
 from sphinxcontrib_cookies.captures.headers import parse_set_cookie
 
@@ -221,22 +220,6 @@ def test_captures_that_are_not_captures(
     with pytest.raises(CaptureError) as error:
         parse_capture(data, "x", capture_format, SENT)
     assert str(error.value) == message
-
-
-@pytest.mark.parametrize(
-    ("host", "site"),
-    [
-        ("www.example.com", "example.com"),
-        ("example.com", "example.com"),
-        ("a.b.example.org", "example.org"),
-        ("shop.example.co.uk", "example.co.uk"),
-        ("www.example.com.au", "example.com.au"),
-        ("127.0.0.1", "127.0.0.1"),
-        ("localhost", "localhost"),
-    ],
-)
-def test_site_of(host: str, site: str) -> None:
-    assert site_of(host) == site
 
 
 @pytest.mark.parametrize(

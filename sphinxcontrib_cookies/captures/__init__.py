@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..inventory.sites import site_of
 from .cookies_txt import parse_cookies_txt
-from .domains import host_in_domain, site_domain, site_of
+from .domains import host_in_domain, site_domain
 from .har import host_of, parse_har
 from .json_files import load_json
 from .model import (

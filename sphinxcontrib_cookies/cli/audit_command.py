@@ -8,6 +8,7 @@ import json
 from ..audit import AuditReport, audit_inventory
 from ..captures import FORMAT_NAMES, Capture
 from ..inventory import CookieInventory
+from ..inventory.sites import suffix_list_version
 from .capture_options import read_captures
 from .terminal import Terminal, plural
 
@@ -24,11 +25,20 @@ def _capture_summary(capture: Capture) -> str:
     return f"{capture.path}: {', '.join(parts)}"
 
 
+def describe_site(site: str | None, site_from: str | None) -> str:
+    """The site a report or draft used, and what decided it."""
+    if site is None:
+        return "unknown (give --site to check first-party entries)"
+    if site_from == "given":
+        return f"{site} (given with --site)"
+    return f"{site} (the first page's, by the Public Suffix List {suffix_list_version()})"
+
+
 def print_report(report: AuditReport, captures: list[Capture], out: Terminal) -> None:
     out.line(out.style(f"Audit of {report.inventory}", "bold"))
     for capture in captures:
         out.line(f"  {_capture_summary(capture)}")
-    out.line(f"  site: {report.site or 'unknown (give --site to check first-party entries)'}")
+    out.line(f"  site: {describe_site(report.site, report.site_from)}")
     if report.undeclared:
         out.line()
         out.line(out.style(f"Undeclared: {len(report.undeclared)}", "bold", "red"))

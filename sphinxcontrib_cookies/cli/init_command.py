@@ -10,6 +10,7 @@ from ..captures import site_domain
 from ..draft import DraftInventory, draft_from_names, draft_from_observed, open_cookie_database
 from ..draft import write_draft as draft_text
 from ..inventory import InventoryError, parse_inventory
+from .audit_command import describe_site
 from .capture_options import named_captures, read_captures
 from .terminal import Terminal, plural
 
@@ -18,17 +19,20 @@ class CommandError(Exception):
     """A mistake in how the command was called; the message says what to do."""
 
 
-def _draft(arguments: argparse.Namespace) -> DraftInventory:
+def _draft(arguments: argparse.Namespace) -> tuple[DraftInventory, str | None]:
+    """The draft, and the line that says which site decided the parties (None: no site)."""
     database = open_cookie_database()
     if arguments.names:
         names = [name.strip() for name in arguments.names.split(",") if name.strip()]
         if not names:
             raise CommandError("--names lists no names; give them as a,b,c")
-        return draft_from_names(names, database)
+        return draft_from_names(names, database), None
     captures = read_captures(arguments)
+    site_from = "given" if arguments.site else "first page"
     site = site_domain(arguments.site) if arguments.site else site_of_captures(captures)
     source = ", ".join(capture.path for capture in captures)
-    return draft_from_observed(combine(captures), database, site, source)
+    draft = draft_from_observed(combine(captures), database, site, source)
+    return draft, describe_site(site, site_from if site else None)
 
 
 def run_init(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int:
@@ -40,7 +44,7 @@ def run_init(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int
     output = Path(arguments.output) if arguments.output else None
     if output is not None and output.exists() and not arguments.force:
         raise CommandError(f"{output} already exists; choose another file, or add --force")
-    draft = _draft(arguments)
+    draft, site_line = _draft(arguments)
     text = draft_text(draft)
     where = str(output) if output else "<draft>"
     try:
@@ -61,6 +65,8 @@ def run_init(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int
             + (f" in {output}" if output else "")
             + f": {draft.known} known to the Open Cookie Database, {entries - draft.known} not."
         )
+        if site_line is not None:
+            err.line(f"site: {site_line}")
         if todo > 0:
             target = output or "FILE"
             err.line(
