@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .domains import host_in_domain
-from .headers import parse_cookie_header, parse_set_cookie
+from .headers import parse_cookie_header, parse_set_cookie, split_set_cookie
 from .json_files import mapping, sequence, text
 from .model import UNKNOWN_LIFETIME, Capture, CaptureError, Lifetime, ObservedCookie
 
@@ -30,11 +30,14 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def _headers(message: dict[str, Any], wanted: str) -> list[str]:
-    """Every value of one header; some tools join repeated ``Set-Cookie`` headers with newlines."""
+    """Every value of one header; some tools join repeated ``Set-Cookie`` headers with newlines
+    or commas."""
     values: list[str] = []
     for header in sequence(message, "headers"):
         if isinstance(header, dict) and text(header, "name").lower() == wanted:
             values.extend(line for line in text(header, "value").split("\n") if line.strip())
+    if wanted == "set-cookie":
+        return [cookie for value in values for cookie in split_set_cookie(value)]
     return values
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..inventory import InventoryError, InventoryProblem, load_inventory
+from .capture_options import inventory_limit
 from .terminal import Terminal, plural
 
 
@@ -15,7 +16,9 @@ def run_check(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> in
     unreadable = 0
     for path in arguments.files:
         try:
-            found: tuple[InventoryProblem, ...] = load_inventory(path).problems
+            found: tuple[InventoryProblem, ...] = load_inventory(
+                path, max_bytes=inventory_limit(arguments), raised_by="--max-file-size"
+            ).problems
         except InventoryError as error:
             if error.problem.kind == "file":
                 err.line(f"sphinx-cookies: error: {path}: {error.problem.message}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 from pathlib import Path
 
 from ..audit import combine, site_of_captures
@@ -13,6 +15,8 @@ from ..inventory import InventoryError, parse_inventory
 from .audit_command import describe_site
 from .capture_options import named_captures, read_captures
 from .terminal import Terminal, plural
+
+ALREADY_EXISTS = "{output} already exists; choose another file, or add --force"
 
 
 class CommandError(Exception):
@@ -35,6 +39,29 @@ def _draft(arguments: argparse.Namespace) -> tuple[DraftInventory, str | None]:
     return draft, describe_site(site, site_from if site else None)
 
 
+def write_output(output: Path, text: str, force: bool) -> None:
+    """Write the draft to a new file (or, with ``force``, over a regular one), never through a
+    symbolic link: a dangling link would otherwise create the file it points to, anywhere."""
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    try:
+        descriptor = os.open(output, flags, 0o666)
+    except FileExistsError:
+        raise CommandError(
+            f"{output} already exists; choose another file, or add --force"
+        ) from None
+    except OSError as error:
+        if output.is_symlink():
+            raise CommandError(
+                f"{output} is a symbolic link; give the path of the file itself"
+            ) from None
+        raise CommandError(f"{output}: cannot be written: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise CommandError(f"{output} is not a regular file; give a file to write")
+        stream.write(text)
+
+
 def run_init(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int:
     if bool(arguments.names) == bool(named_captures(arguments)):
         raise CommandError(
@@ -42,8 +69,8 @@ def run_init(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int
             "--capture) or --names, not both or neither"
         )
     output = Path(arguments.output) if arguments.output else None
-    if output is not None and output.exists() and not arguments.force:
-        raise CommandError(f"{output} already exists; choose another file, or add --force")
+    if output is not None and os.path.lexists(output) and not arguments.force:
+        raise CommandError(ALREADY_EXISTS.format(output=output))
     draft, site_line = _draft(arguments)
     text = draft_text(draft)
     where = str(output) if output else "<draft>"
@@ -54,10 +81,7 @@ def run_init(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int
     if output is None:
         out.stream.write(text)
     else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise CommandError(f"{output}: cannot be written: {error.strerror or error}") from None
+        write_output(output, text, arguments.force)
     if not arguments.quiet:
         entries = len(draft.entries)
         err.line(
