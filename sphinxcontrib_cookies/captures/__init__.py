@@ -12,7 +12,8 @@ from typing import Any
 from ..inventory.sites import site_of
 from .cookies_txt import parse_cookies_txt
 from .domains import host_in_domain, site_domain
-from .har import host_of, parse_har
+from .har import HarReader, host_of, parse_har
+from .har_stream import NotStreamed, stream_har
 from .json_files import load_json
 from .model import (
     CAPTURE_FORMATS,
@@ -77,11 +78,25 @@ def _text_format(data: bytes) -> str | None:
     return None
 
 
+def _streamed_har(data: bytes, path: str) -> Capture | None:
+    """A HAR read entry by entry (``har_stream.py``); None when it must be read whole."""
+    reader = HarReader(path)
+    try:
+        pages = stream_har(data.decode("utf-8-sig"), reader.add)
+    except (NotStreamed, ValueError, RecursionError):  # not a HAR, or errors to locate
+        return None
+    return reader.capture(pages)
+
+
 def parse_capture(
     data: bytes, path: str, capture_format: str | None, captured_at: datetime
 ) -> Capture:
     """Read a capture's bytes; without a format, tell it from the content. Cookie stores
     record no time, so their expiry dates count from ``captured_at``; a HAR has its own times."""
+    if capture_format in (None, "har") and _looks_like_json(data):
+        streamed = _streamed_har(data, path)
+        if streamed is not None:
+            return streamed
     document = load_json(data, path) if _looks_like_json(data) else None
     detected = _json_format(document) if document is not None else _text_format(data)
     if capture_format is None:

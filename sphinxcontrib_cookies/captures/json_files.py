@@ -14,13 +14,14 @@ _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a num
 INTEGER_DIGITS = 30
 
 
-def _number(text: str) -> int | float:
+def number(text: str) -> int | float:
+    """A JSON integer, as read from a capture (``json``'s ``parse_int``)."""
     return int(text) if len(text) <= INTEGER_DIGITS else float(text)
 
 
 def load_json(data: bytes, path: str) -> dict[str, Any]:
     try:
-        document = json.loads(data.decode("utf-8-sig"), parse_int=_number)
+        document = json.loads(data.decode("utf-8-sig"), parse_int=number)
     except UnicodeDecodeError as error:
         raise CaptureError(path, f"not UTF-8 text (offset {error.start})") from None
     except json.JSONDecodeError as error:
