@@ -159,7 +159,10 @@ PUBLIC_SUFFIX_ROOT = Path(__file__).parent / "roots" / "test-public-suffix"
 def test_a_public_suffix_domain_warns_at_its_line() -> None:
     path = PUBLIC_SUFFIX_ROOT / "cookies.yaml"
     inventory = parse_inventory(path.read_bytes(), "cookies.yaml")
-    assert [(p.line, p.kind) for p in inventory.problems] == [(8, "value"), (12, "value")]
+    assert [(p.line, p.kind) for p in inventory.problems] == [
+        (8, "public-suffix"),
+        (12, "public-suffix"),
+    ]
     assert inventory.problems[0].message == (
         "the domain of cookie 'theme' '.readthedocs.io' is a public suffix: browsers refuse a "
         "cookie set for it, since it would reach every site under it; give the site's own "
@@ -180,7 +183,7 @@ def test_a_public_suffix_domain_in_the_build(app: SphinxTestApp, warning: String
     path = app.srcdir / "cookies.yaml"
     lines = [line for line in strip_colors(warning.getvalue()).splitlines() if line]
     assert [line.split(": WARNING:")[0] for line in lines] == [f"{path}:8", f"{path}:12"]
-    assert all(line.endswith("[cookies.value]") for line in lines)
+    assert all(line.endswith("[cookies.public-suffix]") for line in lines)
     config = json.loads((app.outdir / "cookieconsent-config.json").read_text(encoding="utf-8"))
     # A public suffix is no domain to erase on: those cookies are erased on the page's own host.
     assert config["categories"]["functional"]["autoClear"]["cookies"] == [

@@ -320,7 +320,7 @@ class InventoryReader(LegalValuesReader):
         if value is not None and is_public_suffix(value):
             self.note(
                 node.line,
-                "value",
+                "public-suffix",
                 f"{what} '{shown(value.strip())}' is a public suffix: browsers refuse a cookie "
                 "set for it, since it would reach every site under it; give the site's own "
                 "domain, or leave 'domain' out for a cookie of the host that sets it",
