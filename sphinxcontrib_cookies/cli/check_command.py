@@ -7,6 +7,7 @@ import argparse
 
 from ..compliance import CODES, UnknownJurisdiction, check_inventory, parse_codes, rules_for
 from ..inventory import CookieInventory, InventoryError, InventoryProblem, load_inventory
+from .capture_options import inventory_limit
 from .terminal import Terminal, plural
 
 
@@ -30,12 +31,12 @@ def add_jurisdiction_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _found(path: str, jurisdictions: tuple[str, ...]) -> list[tuple[int, str, str]]:
+def _found(path: str, jurisdictions: tuple[str, ...], max_bytes: int) -> list[tuple[int, str, str]]:
     """(line, location, message) of each problem and finding of the file, by line. Raise
     InventoryError when the file itself cannot be read (it is missing, or a folder)."""
     inventory: CookieInventory | None = None
     try:
-        inventory = load_inventory(path)
+        inventory = load_inventory(path, max_bytes=max_bytes, raised_by="--max-file-size")
     except InventoryError as error:
         if error.problem.kind == "file":
             raise
@@ -56,7 +57,7 @@ def run_check(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> in
     unreadable = 0
     for path in arguments.files:
         try:
-            found = _found(path, arguments.jurisdiction)
+            found = _found(path, arguments.jurisdiction, inventory_limit(arguments))
         except InventoryError as error:  # the file itself: missing, a folder
             err.line(f"sphinx-cookies: error: {path}: {error.problem.message}")
             unreadable += 1
