@@ -19,6 +19,8 @@ BANNER_KEYS = (
     "preferences_title",
     "save_preferences",
     "close",
+    "policy_link",
+    "revision_message",
 )
 
 

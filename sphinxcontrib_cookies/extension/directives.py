@@ -180,6 +180,7 @@ class CookieTableDirective(_InventoryDirective):
             labels=self.config.cookies_column_labels,
             classes=tuple(self.options.get("class", ())),
             count=self.flag("count"),
+            consent_choices=self.config.cookies_banner,
         )
         with collection_paused():
             rendered = render_tables(inventory, options, self.make_id)

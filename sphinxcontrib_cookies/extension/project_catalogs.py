@@ -100,12 +100,17 @@ class TranslateInventoryText(SphinxTransform):
                 node["translated"] = False
 
 
-def builds_catalogs(env: BuildEnvironment) -> bool:
-    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
+def builder_class(env: BuildEnvironment) -> type[Builder]:
+    """The class of this build's builder, for a transform (which has no ``app``)."""
     builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
     if builder is None:  # Sphinx 8, where env.app is not yet deprecated
         builder = type(env.app.builder)
-    return issubclass(builder, MessageCatalogBuilder)
+    return builder
+
+
+def builds_catalogs(env: BuildEnvironment) -> bool:
+    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
+    return issubclass(builder_class(env), MessageCatalogBuilder)
 
 
 def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:

@@ -3,6 +3,7 @@
 from .durations import Duration, parse_duration
 from .loader import DEFAULT_MAX_BYTES, load_inventory, parse_inventory
 from .model import (
+    CONSENT_MODE_TYPES,
     PARTIES,
     STANDARD_CATEGORIES,
     STORAGE_TYPES,
@@ -15,6 +16,7 @@ from .model import (
 from .problems import PROBLEM_KINDS, InventoryError, InventoryProblem
 
 __all__ = [
+    "CONSENT_MODE_TYPES",
     "DEFAULT_MAX_BYTES",
     "PARTIES",
     "PROBLEM_KINDS",

@@ -18,6 +18,7 @@ from .declaration import (
     require_every_kind,
 )
 from .model import (
+    CONSENT_MODE_TYPES,
     PARTIES,
     STANDARD_CATEGORIES,
     STORAGE_TYPES,
@@ -110,6 +111,14 @@ CATEGORY = Section(
             "requires_consent",
             Kind.BOOLEAN,
             "Whether these cookies are set only with the visitor's consent (true/false, yes/no).",
+            subject="'{key}' of {entry}",
+        ),
+        Field(
+            "consent_mode",
+            Kind.CHOICES,
+            "The Google Consent Mode types the consent banner grants when the visitor accepts "
+            "this category; all of them are denied until then.",
+            choices=CONSENT_MODE_TYPES,
             subject="'{key}' of {entry}",
         ),
     ),
