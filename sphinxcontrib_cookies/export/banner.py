@@ -92,7 +92,7 @@ def service_id(provider: Provider) -> str:
     return _NOT_AN_ID.sub("-", provider.name.resolve(None).lower()).strip("-") or "provider"
 
 
-def category_services(cookies: Iterable[Cookie], words: ExportWords) -> dict[str, dict[str, str]]:
+def category_services(cookies: Iterable[Cookie], language: str | None) -> dict[str, dict[str, str]]:
     """A category's providers as cookieconsent services, in the order their cookies come, so
     that a visitor can refuse one provider (a video site's embeds) and keep the others."""
     services: dict[str, dict[str, str]] = {}
@@ -101,7 +101,7 @@ def category_services(cookies: Iterable[Cookie], words: ExportWords) -> dict[str
         if provider is None:
             continue
         key = service_id(provider)
-        label = html.escape(provider.name.resolve(words.language), quote=True)
+        label = html.escape(provider.name.resolve(language), quote=True)
         if services.get(key, {"label": label})["label"] != label:  # two names, one id
             key = f"{key}-{len(services) + 1}"
         services.setdefault(key, {"label": label})
@@ -130,7 +130,7 @@ def _add_categories(
     for category_id, category in config["categories"].items():
         if category.get("readOnly"):
             continue
-        services = category_services(inventory.cookies_in(category_id), words)
+        services = category_services(inventory.cookies_in(category_id), words.language)
         if services:
             category["services"] = services
         if category_id in site.scripted_categories:

@@ -70,12 +70,14 @@ EMBED_ATTRIBUTES = {
 
 
 def render_embed(embed: Embed) -> nodes.container:
-    """A link to the content, with who serves it: what a reader of a PDF or a book gets, and
-    what a web page shows until the visitor accepts (see ``extension/consent_html.py``)."""
+    """The content's address, with who serves it, as every builder shows it: what a reader of
+    a PDF or a book gets, where a web page holds the content until the visitor accepts (see
+    ``extension/consent_html.py``)."""
     lead = str(_("Content from %(source)s:")) % {"source": embed.source}
-    link_text = embed.title or embed.url
+    if embed.title:
+        lead = f"{embed.title}. {lead}"
     paragraph = nodes.paragraph(
-        "", "", nodes.Text(lead + " "), nodes.reference(link_text, link_text, refuri=embed.url)
+        "", "", nodes.Text(lead + " "), nodes.reference(embed.url, embed.url, refuri=embed.url)
     )
     container = nodes.container("", paragraph, classes=[EMBED_CLASS])
     if embed.category is not None:
