@@ -57,7 +57,7 @@ def embed_html(embed: Embed) -> str:
             "%(category)s."
         )
     ) % {"source": embed.source, "category": embed.category_title}
-    link = str(_("Open it on %(host)s")) % {"host": embed.source}
+    link = str(_("Open it on %(source)s")) % {"source": embed.source}
     title = embed.title or embed.source
     height = f' height="{embed.height}"' if embed.height is not None else ""
     service = f' data-cookie-service="{escape(embed.service)}"' if embed.service is not None else ""
