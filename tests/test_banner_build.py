@@ -205,7 +205,10 @@ def test_other_builders_get_a_sentence_and_a_link(tmp_path: Path) -> None:
     assert "Your choice" not in policy
     video = "".join((Path(app.outdir) / "video.txt").read_text(encoding="utf-8").split())
     # (the text builder may break the address at its hyphen)
-    expected = "Our product in two minutes. Content from YouTube: https://www.youtube-nocookie.com/embed/TEST"
+    expected = (
+        "Our product in two minutes. Content from YouTube: "
+        "https://www.youtube-nocookie.com/embed/TEST"
+    )
     assert "".join(expected.split()) in video
 
 

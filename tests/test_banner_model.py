@@ -100,7 +100,7 @@ def test_what_the_visitor_consents_to_asks_again(edit: str, old: str, new: str) 
 
 def test_each_provider_is_a_service_of_its_category() -> None:
     inventory = load(INVENTORY)
-    services = category_services(inventory.cookies_in("statistics"), "en")
+    services = category_services(inventory.cookies_in("statistics"), lambda t: t.resolve("en"))
     assert services == {"google": {"label": "Google Analytics"}, "matomo": {"label": "Matomo"}}
     assert consent_mode(inventory) == {"statistics": ["analytics_storage"]}
 

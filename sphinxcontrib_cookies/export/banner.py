@@ -13,11 +13,11 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..inventory import Cookie, CookieInventory, Provider
+from ..inventory import Cookie, CookieInventory, LocalizedText, Provider
 from .cookieconsent import cookieconsent_config
 from .words import ExportWords
 
@@ -92,7 +92,9 @@ def service_id(provider: Provider) -> str:
     return _NOT_AN_ID.sub("-", provider.name.resolve(None).lower()).strip("-") or "provider"
 
 
-def category_services(cookies: Iterable[Cookie], language: str | None) -> dict[str, dict[str, str]]:
+def category_services(
+    cookies: Iterable[Cookie], name_of: Callable[[LocalizedText], str]
+) -> dict[str, dict[str, str]]:
     """A category's providers as cookieconsent services, in the order their cookies come, so
     that a visitor can refuse one provider (a video site's embeds) and keep the others."""
     services: dict[str, dict[str, str]] = {}
@@ -101,7 +103,7 @@ def category_services(cookies: Iterable[Cookie], language: str | None) -> dict[s
         if provider is None:
             continue
         key = service_id(provider)
-        label = html.escape(provider.name.resolve(language), quote=True)
+        label = html.escape(name_of(provider.name), quote=True)
         if services.get(key, {"label": label})["label"] != label:  # two names, one id
             key = f"{key}-{len(services) + 1}"
         services.setdefault(key, {"label": label})
@@ -130,7 +132,7 @@ def _add_categories(
     for category_id, category in config["categories"].items():
         if category.get("readOnly"):
             continue
-        services = category_services(inventory.cookies_in(category_id), words.language)
+        services = category_services(inventory.cookies_in(category_id), words.inventory_text)
         if services:
             category["services"] = services
         if category_id in site.scripted_categories:

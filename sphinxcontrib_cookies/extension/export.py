@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,9 @@ def banner_texts() -> dict[str, str]:
     }
 
 
-def export_words(app: Sphinx) -> ExportWords:
+def export_words(app: Sphinx, catalog: Callable[[str], str] | None = None) -> ExportWords:
+    """The words of the exports and the banner; ``catalog`` translates the inventory's texts,
+    as the project's gettext catalog of the policy page does."""
     language = app.config.language
     labels = app.config.cookies_column_labels
     return ExportWords(
@@ -87,6 +90,7 @@ def export_words(app: Sphinx) -> ExportWords:
             for category_id in STANDARD_CATEGORIES
             if (description := default_description(category_id)) is not None
         },
+        catalog=catalog,
     )
 
 

@@ -26,6 +26,7 @@ from .banner import BANNER_STATIC_DIR, is_website
 from .configured import configured_inventory
 from .domain import cookies_domain
 from .export import CONSENT_JSON, CONSENT_SCRIPT, COOKIES_JSON, export_files, export_words
+from .project_catalogs import project_catalog
 from .store import file_location
 
 logger = logging.getLogger(__name__)
@@ -155,7 +156,8 @@ def site_files(app: Sphinx, path: str, inventory: CookieInventory) -> dict[str, 
         policy_uri=policy_uri(app, docname) if docname is not None else None,
         scripted_categories=scripted_categories(app, inventory) if banner else frozenset(),
     )
-    words = export_words(app)
+    translations = project_catalog(app.env, docname) if docname is not None else None
+    words = export_words(app, translations.gettext if translations is not None else None)
     config = banner_config(inventory, words, tuple(app.config.cookies_columns), site)
     files = {CONSENT_SCRIPT: cookieconsent_script(config) + site_script(SCRIPT_GLOBAL)}
     if app.config.cookies_export:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..inventory import Category, Cookie, CookieInventory, Duration
+from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
 from .columns import COLUMNS, Column
 from .durations import format_duration
 from .explanations import default_title
@@ -68,6 +68,11 @@ class PageWords:
 
     def category_title(self, category: Category) -> str:
         return category_title(category, self.language)
+
+    def inventory_text(self, text: LocalizedText | None) -> str:
+        """As written for the build language: the page's catalog, if any, translates the node
+        later (``extension/project_catalogs.py``)."""
+        return localized(text, self.language)
 
 
 class _TableBuilder:
