@@ -42,8 +42,9 @@ class BannerSite:
 
 
 def _needs_consent(inventory: CookieInventory, category_id: str) -> bool:
-    """When unsure, ask: a category needs consent unless it says ``requires_consent: false``."""
-    return inventory.categories[category_id].requires_consent is not False
+    """When unsure, ask: a category needs consent unless it says it does not
+    (``requires_consent: false``, or ``legal_basis: exempt``)."""
+    return inventory.categories[category_id].needs_consent is not False
 
 
 def _provider_key(provider: Provider | None) -> str | None:

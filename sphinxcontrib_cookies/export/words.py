@@ -24,6 +24,7 @@ BANNER_KEYS = (
     "close",
     "policy_link",
     "revision_message",
+    "controller_title",
 )
 
 

@@ -17,7 +17,10 @@ from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
+from .history import CookieChangesDirective
+from .legal import setup_legal
 from .paper import setup_paper
+from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .site_files import setup_site_files
@@ -50,6 +53,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_directive("cookie-types", CookieTypesDirective)
     app.add_directive("cookie-preferences", CookiePreferencesDirective)
     app.add_directive("cookie-embed", CookieEmbedDirective)
+    app.add_directive("cookie-changes", CookieChangesDirective)
+    app.add_directive("cookie-policy", CookiePolicyDirective)
     app.add_role("cookie", cookie_role)
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
@@ -64,6 +69,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_export(app)
     setup_banner(app)
     setup_site_files(app)
+    setup_legal(app)
     setup_audit(app)
     setup_project_catalogs(app)
     setup_presentation(app)

@@ -64,6 +64,7 @@ def banner_texts() -> dict[str, str]:
                 "again."
             )
         ),
+        "controller_title": str(_("Who is responsible for your data")),
     }
 
 

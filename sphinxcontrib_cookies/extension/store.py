@@ -16,7 +16,6 @@ from sphinx.util import logging
 
 from ..inventory import CookieInventory, InventoryError, InventoryProblem, parse_inventory
 from ..translations import __
-from .collection import collection_paused
 
 logger = logging.getLogger(__name__)
 
@@ -129,9 +128,8 @@ def _read(path: str, max_bytes: int) -> LoadedFile:
     except OSError as error:
         return _unreadable(path, error)
     logger.verbose(__("parsing cookie inventory %s"), path)
-    with collection_paused():
-        try:
-            parsed: CookieInventory | InventoryProblem = parse_inventory(data, path)
-        except InventoryError as error:
-            parsed = error.problem
+    try:
+        parsed: CookieInventory | InventoryProblem = parse_inventory(data, path)
+    except InventoryError as error:
+        parsed = error.problem
     return LoadedFile(path, hashlib.sha256(data).hexdigest(), parsed)

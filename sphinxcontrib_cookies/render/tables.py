@@ -124,7 +124,7 @@ class _TableBuilder:
             table += self.caption(category)
             if self.options.count:
                 table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
-            if self.options.consent_choices and category.requires_consent is not False:
+            if self.options.consent_choices and category.needs_consent is not False:
                 table[TABLE_CATEGORY] = category.id
         group = nodes.tgroup(cols=len(columns))
         table += group
