@@ -27,7 +27,8 @@ ORDINARY_ARGUMENTS = ("--disable-blink-features=AutomationControlled",)
 #: No traffic off the loopback interface: names resolve nowhere, addresses go to a dead proxy
 #: (Chromium never sends loopback addresses to a proxy), WebRTC sends nothing directly.
 LOOPBACK_ARGUMENTS = (
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE *.localhost , EXCLUDE 127.*",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE *.localhost , "
+    "EXCLUDE 127.*",
     "--proxy-server=http://127.0.0.1:9",
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 )
