@@ -34,13 +34,17 @@ def _capture_summary(capture: Capture) -> str:
     parts = [FORMAT_NAMES[capture.format]]
     if capture.format == "har":
         parts.append(plural(capture.requests, "request"))
+    if capture.format == "scan":
+        parts = [f"{parts[0]} of {plural(capture.requests, 'page visit')}"]
+        for phase in capture.phases:
+            shown = [c for c in capture.cookies if c.phases and c.phases[0][0] == phase]
+            cookies = sum(cookie.storage == "cookie" for cookie in shown)
+            stored = plural(len(shown) - cookies, "storage key")
+            parts.append(f"{phase}: {plural(cookies, 'cookie')} and {stored}")
+        return f"{printable(capture.path)}: {'; '.join(parts)}"
     cookies = sum(cookie.storage == "cookie" for cookie in capture.cookies)
     parts.append(plural(cookies, "cookie"))
-    if capture.format == "scan":
-        parts[0] = f"{parts[0]} ({', '.join(capture.phases)})"
-        stored = len(capture.cookies) - cookies
-        parts.append(plural(stored, "storage key"))
-    elif capture.has_local_storage:
+    if capture.has_local_storage:
         stored = len(capture.cookies) - cookies
         parts.append(plural(stored, "local storage key"))
     return f"{printable(capture.path)}: {', '.join(parts)}"
