@@ -35,6 +35,8 @@ LOCKS = (
     'EXCLUDE 127.*" --proxy-server=http://127.0.0.1:9 '
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp"
 )
+#: An address off the machine that a trap page asks for, which must never be reached.
+OFF_MACHINE = "http://pixel.invalid/p.gif"
 #: How long a hanging page hangs, at most (the server lets it go when the test ends).
 HANG_SECONDS = 30
 
@@ -109,13 +111,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def _send(self, status: int, body: str, headers: dict[str, str] | None = None) -> None:
         data = body.encode()
-        self.send_response(status)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser gave up on a hanging page
 
     def _widget(self) -> None:
         if self.path != "/widget/frame.html":
@@ -137,7 +142,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self._send(200, f"<p>page {number}</p>{links}")
         else:
             links = ["/trap/hang", "/trap/away", "/trap/gen/1", f"{off_site}/elsewhere"]
-            self._send(200, "".join(f'<a href="{link}">{link}</a>' for link in links))
+            # An image of a host off the machine (a name that never resolves): the browser's
+            # locks refuse it before any lookup.
+            image = f'<img src="{OFF_MACHINE}" alt="">'
+            self._send(200, image + "".join(f'<a href="{link}">{link}</a>' for link in links))
 
 
 class OffSiteHandler(http.server.BaseHTTPRequestHandler):

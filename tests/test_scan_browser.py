@@ -25,7 +25,7 @@ import pytest
 
 from browsing import find_chromium
 from conftest import run_cli
-from scan_site import Served, build_site, loopback_browser, serve_site
+from scan_site import OFF_MACHINE, Served, build_site, loopback_browser, serve_site
 
 pytest.importorskip(
     "playwright.async_api", reason="scan needs Playwright: pip install -e '.[scan]'"
@@ -230,7 +230,9 @@ def test_pages_that_hang_leave_or_never_end_are_cut_and_the_scan_goes_on(
     assert len(record["pages"]) == 8 and len(generated) == 5
     assert record["not_visited"]["off-site"] == {"count": 1, "examples": [f"{off_site}/elsewhere"]}
     assert record["not_visited"]["max-pages"]["count"] > 0
-    assert traps.off_site == ["/landing"]  # the redirect, never the off-site link
+    # The redirect (and the favicon of the page it led to), never the off-site link.
+    assert traps.off_site[0] == "/landing" and "/elsewhere" not in traps.off_site
+    assert record["refused"] == {"count": 1, "examples": [OFF_MACHINE]}
     for line in ("trap/hang: did not finish loading in 2 s; cut", "not visited (max-pages): "):
         assert line in result.stderr
 

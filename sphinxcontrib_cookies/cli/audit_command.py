@@ -38,9 +38,9 @@ def _capture_summary(capture: Capture) -> str:
         parts = [f"{parts[0]} of {plural(capture.requests, 'page visit')}"]
         for phase in capture.phases:
             shown = [c for c in capture.cookies if c.phases and c.phases[0][0] == phase]
-            cookies = sum(cookie.storage == "cookie" for cookie in shown)
-            stored = plural(len(shown) - cookies, "storage key")
-            parts.append(f"{phase}: {plural(cookies, 'cookie')} and {stored}")
+            in_jar = sum(cookie.storage == "cookie" for cookie in shown)
+            keys = plural(len(shown) - in_jar, "storage key")
+            parts.append(f"{phase}: {plural(in_jar, 'cookie')} and {keys}")
         return f"{printable(capture.path)}: {'; '.join(parts)}"
     cookies = sum(cookie.storage == "cookie" for cookie in capture.cookies)
     parts.append(plural(cookies, "cookie"))

@@ -123,6 +123,8 @@ def _phase_summary(record: PhaseRecord, err: Terminal) -> None:
         err.line(err.style(f"  {printable(page.url)}: {printable(page.problem or '')}", "yellow"))
     for reason, skipped in record.skipped.items():
         err.line(f"  not visited ({reason}): {skipped.count}")
+    if record.refused.count:
+        err.line(f"  requests off this machine refused (--loopback-only): {record.refused.count}")
 
 
 def run_scan_command(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int:

@@ -18,6 +18,8 @@ from playwright.async_api import BrowserContext, Error, Request, Response
 
 from ..captures import host_in_domain
 from ..captures.headers import parse_set_cookie
+from .browser import is_loopback
+from .crawl import Skipped
 
 #: Names of cookies written by scripts kept per host, at most (a page could write endless names).
 MAX_WRITES = 10000
@@ -31,7 +33,10 @@ def _host(url: str) -> str:
 
 
 class Observer:
-    def __init__(self) -> None:
+    def __init__(self, loopback_only: bool = False) -> None:
+        self.loopback_only = loopback_only
+        #: Requests to hosts off the loopback interface that the browser refused to send.
+        self.refused = Skipped()
         #: (name, domain as the store writes it) -> the address of the response that set it.
         self.headers: dict[tuple[str, str], str] = {}
         #: name -> [(host of the frame that wrote it, the script's address)].
@@ -44,7 +49,7 @@ class Observer:
     async def attach(self, context: BrowserContext, binding: str) -> None:
         context.on("request", self._started)
         context.on("requestfinished", self._ended)
-        context.on("requestfailed", self._ended)
+        context.on("requestfailed", self._failed)
         context.on("response", self._responded)
         await context.expose_binding(binding, self._script_wrote)
 
@@ -55,6 +60,11 @@ class Observer:
     def _ended(self, request: Request) -> None:
         self.in_flight = max(0, self.in_flight - 1)
         self.last_activity = time.monotonic()
+
+    def _failed(self, request: Request) -> None:
+        self._ended(request)
+        if self.loopback_only and not is_loopback(_host(request.url)):
+            self.refused.add(request.url)
 
     def _responded(self, response: Response) -> None:
         task = asyncio.ensure_future(self._read_set_cookie(response))

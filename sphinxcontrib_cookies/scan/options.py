@@ -25,7 +25,7 @@ class ScanOptions:
     #: Seconds a page may take to load.
     page_timeout: float = 15.0
     #: After a page loaded, wait until the network was quiet this long (seconds) ...
-    quiet: float = 0.25
+    quiet: float = 0.1
     #: ... but no longer than this, for scripts that set cookies late.
     settle: float = 2.0
     phases: tuple[str, ...] = CONSENT_PHASES

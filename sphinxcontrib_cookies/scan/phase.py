@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable
 from typing import TypeVar
 
-from playwright.async_api import BrowserContext, Error, Page
+from playwright.async_api import BrowserContext, Cookie, Error, Frame, Page
 
 from .crawl import LINKS_PER_PAGE, Frontier, origin_of
 from .observer import Observer
@@ -22,9 +22,10 @@ from .options import COOKIECONSENT_READY, ScanOptions
 from .record import Consent, CookieRecord, PageVisit, PhaseRecord, StorageRecord
 
 #: Read in every frame of a page: the keys of its local and session storage and the names of its
-#: IndexedDB databases, at most a thousand of each, never a value.
-STORAGE_NAMES = """
-async () => {
+#: IndexedDB databases, at most a thousand of each, never a value; and in the page itself, the
+#: addresses of its first ``links`` links.
+FRAME_FACTS = """
+async (links) => {
   const keys = (name) => {
     try {
       const store = window[name];
@@ -39,12 +40,14 @@ async () => {
       databases = (await indexedDB.databases()).map((d) => d.name).slice(0, 1000);
     }
   } catch (e) {}
+  const found = Array.from(document.querySelectorAll("a[href], area[href]"), (a) => a.href);
   return {origin: location.origin, "local-storage": keys("localStorage"),
-          "session-storage": keys("sessionStorage"), indexeddb: databases};
+          "session-storage": keys("sessionStorage"), indexeddb: databases,
+          links: found.slice(0, links)};
 }
 """
 T = TypeVar("T")
-LINKS = "(elements, most) => elements.slice(0, most).map((element) => element.href)"
+STORAGE_KINDS = ("local-storage", "session-storage", "indexeddb")
 
 
 class PhaseRun:
@@ -89,21 +92,9 @@ class PhaseRun:
             if self.phase != "before" and self.record.consent is None:
                 self.record.consent = await self._answer(page)
                 await self.observer.settled(self.options.quiet, self.options.settle)
-            await self._links(page, frontier)
         visit.seconds = time.monotonic() - started
         self.record.pages.append(visit)
-        await self.collect(url, page if visit.problem is None else None)
-
-    async def _links(self, page: Page, frontier: Frontier) -> None:
-        try:
-            found = await self._bounded(
-                page.eval_on_selector_all("a[href], area[href]", LINKS, LINKS_PER_PAGE)
-            )
-        except (Error, TimeoutError):
-            return
-        for link in found if isinstance(found, list) else []:
-            if isinstance(link, str):
-                frontier.offer(link)
+        await self.collect(url, page if visit.problem is None else None, frontier)
 
     async def _answer(self, page: Page) -> Consent:
         """Accept or refuse, on the page now open."""
@@ -122,46 +113,55 @@ class PhaseRun:
             consent.problem = _consent_problem(method, what, error)
         return consent
 
-    async def collect(self, url: str, page: Page | None) -> None:
-        """What the browser holds now that was not held before: first seen at ``url``."""
+    async def collect(self, url: str, page: Page | None, frontier: Frontier) -> None:
+        """What the browser holds now that was not held before, first seen at ``url``; and the
+        links of the page, when it loaded."""
         await self.observer.caught_up(self.options.settle)
         now = time.time()
         for cookie in await self.context.cookies():
             key = (cookie["name"], cookie["domain"], cookie["path"])
-            if key in self.record.cookies:
-                continue
-            expires = cookie["expires"]
-            persistent = expires is not None and expires >= 0
-            set_with, set_by = self.observer.setter(cookie["name"], cookie["domain"])
-            self.record.cookies[key] = CookieRecord(
-                *key,
-                first_seen=url,
-                set_with=set_with,
-                set_by=set_by,
-                expires=expires if persistent else None,
-                lifetime=round(expires - now) if persistent else None,
-                http_only=cookie["httpOnly"],
-                secure=cookie["secure"],
-                same_site=cookie.get("sameSite"),
-            )
+            if key not in self.record.cookies:
+                self.record.cookies[key] = self._cookie(cookie, url, now)
         if page is not None:
-            await self._storage(url, page)
+            for frame in page.frames:
+                links = LINKS_PER_PAGE if frame is page.main_frame else 0
+                for link in await self._frame(url, frame, links):
+                    frontier.offer(link)
 
-    async def _storage(self, url: str, page: Page) -> None:
-        for frame in page.frames:
-            if not frame.url.startswith(("http://", "https://")):
-                continue
-            try:
-                found = await self._bounded(frame.evaluate(STORAGE_NAMES), self.options.settle)
-            except (Error, TimeoutError):
-                continue  # the frame went away, or its scripts never yield
-            if not isinstance(found, dict):
-                continue
-            origin = str(found.get("origin", ""))
-            for kind in ("local-storage", "session-storage", "indexeddb"):
-                for name in found.get(kind) or ():
-                    key = (kind, origin, str(name))
-                    self.record.storage.setdefault(key, StorageRecord(*key, first_seen=url))
+    def _cookie(self, cookie: Cookie, url: str, now: float) -> CookieRecord:
+        expires = cookie["expires"]
+        persistent = expires is not None and expires >= 0
+        set_with, set_by = self.observer.setter(cookie["name"], cookie["domain"])
+        return CookieRecord(
+            cookie["name"],
+            cookie["domain"],
+            cookie["path"],
+            first_seen=url,
+            set_with=set_with,
+            set_by=set_by,
+            expires=expires if persistent else None,
+            lifetime=round(expires - now) if persistent else None,
+            http_only=cookie["httpOnly"],
+            secure=cookie["secure"],
+            same_site=cookie.get("sameSite"),
+        )
+
+    async def _frame(self, url: str, frame: Frame, links: int) -> list[str]:
+        """Record the storage of one frame; its links, at most ``links``."""
+        if not frame.url.startswith(("http://", "https://")):
+            return []
+        try:
+            found = await self._bounded(frame.evaluate(FRAME_FACTS, links), self.options.settle)
+        except (Error, TimeoutError):
+            return []  # the frame went away, or its scripts never yield
+        if not isinstance(found, dict):
+            return []
+        origin = str(found.get("origin", ""))
+        for kind in STORAGE_KINDS:
+            for name in found.get(kind) or ():
+                key = (kind, origin, str(name))
+                self.record.storage.setdefault(key, StorageRecord(*key, first_seen=url))
+        return [link for link in found.get("links") or () if isinstance(link, str)]
 
 
 def _load_problem(error: Error, timeout: float) -> str:

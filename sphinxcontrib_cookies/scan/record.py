@@ -116,6 +116,8 @@ class PhaseRecord:
     storage: dict[tuple[str, str, str], StorageRecord] = field(default_factory=dict)
     #: The HAR written for this phase, when asked for.
     har: str | None = None
+    #: With ``loopback_only``: requests off the loopback interface, refused.
+    refused: Skipped = field(default_factory=Skipped)
 
     @property
     def problems(self) -> list[PageVisit]:
@@ -132,6 +134,7 @@ class PhaseRecord:
             },
             "cookies": [cookie.to_json() for cookie in self.cookies.values()],
             "storage": [item.to_json() for item in self.storage.values()],
+            "refused": {"count": self.refused.count, "examples": self.refused.examples},
             "har": self.har,
         }
 

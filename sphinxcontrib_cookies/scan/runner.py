@@ -8,16 +8,14 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext, Error, Playwright, Route, async_playwright
+from playwright.async_api import BrowserContext, Error, Playwright, async_playwright
 
 from .browser import (
     BINDING,
     COOKIE_WRITES,
     BrowserNotFound,
     find_browser,
-    is_loopback,
     launch_arguments,
     ordinary_user_agent,
     prepare_profile,
@@ -42,14 +40,6 @@ def har_path(har: str, phase: str) -> str:
     """``visit.har`` -> ``visit-before.har``: one HAR per phase."""
     path = Path(har)
     return str(path.with_name(f"{path.stem}-{phase}{path.suffix or '.har'}"))
-
-
-async def _loopback_only(route: Route) -> None:
-    host = urlsplit(route.request.url).hostname or ""
-    if is_loopback(host):
-        await route.continue_()
-    else:
-        await route.abort("blockedbyclient")
 
 
 async def _sitemaps(context: BrowserContext, frontier: Frontier, options: ScanOptions) -> None:
@@ -94,9 +84,7 @@ async def _phase(
             **har,
         )
         try:
-            if options.loopback_only:
-                await context.route("**/*", _loopback_only)
-            observer = Observer()
+            observer = Observer(options.loopback_only)
             await observer.attach(context, BINDING)
             await context.add_init_script(COOKIE_WRITES % {"binding": BINDING})
             run = PhaseRun(phase, options, context, observer)
@@ -107,6 +95,7 @@ async def _phase(
                 await run.visit(url, frontier)
             frontier.finish()
             run.record.skipped = frontier.skipped
+            run.record.refused = observer.refused
             run.record.har = har.get("record_har_path")
             return run.record
         finally:
