@@ -33,7 +33,7 @@ def _check_captures(value: Any) -> str | None:
     ):
         return None
     return __(
-        "must be a capture file (HAR, Playwright storage state or cookies.txt) or a "
+        "must be a capture file (HAR, Playwright storage state, cookies.txt or scan) or a "
         "list of them, relative to the source directory"
     )
 
