@@ -101,6 +101,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self._widget()
         elif self.path.startswith("/trap/"):
             self._trap()
+        elif self.path == "/sitemap.xml":
+            page = f"http://127.0.0.1:{self.served.port}/trap/from-sitemap"
+            self._send(200, f"<urlset><url><loc>{page}</loc></url></urlset>")
         else:
             super().do_GET()
 
@@ -131,7 +134,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def _trap(self) -> None:
         off_site = f"http://127.0.0.2:{self.served.port}"
-        if self.path == "/trap/hang":
+        if self.path == "/trap/from-sitemap":
+            self._send(200, "<p>Listed in the sitemap, linked from nowhere</p>")
+        elif self.path == "/trap/hang":
             self.served.release.wait(HANG_SECONDS)
             self._send(200, "<p>too late</p>")
         elif self.path == "/trap/away":

@@ -237,6 +237,22 @@ def test_pages_that_hang_leave_or_never_end_are_cut_and_the_scan_goes_on(
         assert line in result.stderr
 
 
+def test_the_sitemap_adds_pages_no_link_leads_to(
+    traps: Served, browser: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "sitemap.json"
+    result = scan(
+        browser, output, f"{traps.site}trap/gen/1", "--sitemap", "--phases", "before",
+        "--max-pages", "2", "--quiet",
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+    (record,) = json.loads(output.read_text(encoding="utf-8"))["phases"]
+    assert [page["url"] for page in record["pages"]] == [
+        f"{traps.site}trap/gen/1",
+        f"{traps.site}trap/from-sitemap",
+    ]
+
+
 def test_a_capture_chromium_recorded_shows_the_lifetime_a_script_set(
     site: tuple[str, Served, Path], browser: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
