@@ -10,6 +10,7 @@ from ..translations import CATALOG, LOCALE_DIR
 from .audit import setup_audit
 from .banner import setup_banner
 from .captions import setup_captions
+from .compliance import setup_compliance
 from .config import setup_config
 from .consent_directives import CookieEmbedDirective, CookiePreferencesDirective
 from .consent_html import ConsentMarkup
@@ -71,6 +72,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_site_files(app)
     setup_legal(app)
     setup_audit(app)
+    setup_compliance(app)
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)
