@@ -178,6 +178,7 @@ class CookieTableDirective(_InventoryDirective):
             labels=self.config.cookies_column_labels,
             classes=classes,
             count=self.flag("count"),
+            consent_choices=self.config.cookies_banner,
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)

@@ -33,6 +33,7 @@ class Kind(Enum):
     URL = "url"
     BOOLEAN = "boolean"
     CHOICE = "choice"
+    CHOICES = "choices"
     DURATION = "duration"
     DOMAIN = "domain"
     DATE = "date"
@@ -71,7 +72,8 @@ class Field:
     required: bool = False
     #: The model's value when the key is left out, empty or a TODO.
     default: str | None = None
-    #: The values a ``Kind.CHOICE`` field accepts, in the order messages list them.
+    #: The values a ``Kind.CHOICE`` field (or each item of a ``Kind.CHOICES`` list) accepts, in
+    #: the order messages list them.
     choices: tuple[str, ...] = ()
     #: The model attribute the value goes to: the key unless given; None for a field that is
     #: checked but not kept.
@@ -106,7 +108,7 @@ def _field_problem(field: Field) -> str:
         return "a key is lowercase letters, digits and '_'"
     if not field.description.strip() or not field.description.endswith("."):
         return "the description is a sentence, ending with '.'"
-    if (field.kind is Kind.CHOICE) != bool(field.choices):
+    if (field.kind in (Kind.CHOICE, Kind.CHOICES)) != bool(field.choices):
         return "a choice field lists its choices, and only a choice field has choices"
     if (field.kind in (Kind.ENTRY, Kind.ENTRIES)) != (field.section is not None):
         return "an entry field names the section that reads it, and only an entry field does"
