@@ -178,11 +178,10 @@ def test_a_har_per_phase(scanned: dict[str, Any], capsys: pytest.CaptureFixture[
     assert status == 0
 
 
+@pytest.mark.parametrize("site", ["good"], indirect=True)  # one variant is enough
 def test_init_drafts_from_a_scan(
     scanned: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if scanned["variant"] != "good":
-        pytest.skip("one variant is enough")
     status, out, _ = run_cli(capsys, "init", "--capture", str(scanned["folder"] / "scan.json"))
     assert status == 0
     entries = {block.split("\n", 1)[0]: block for block in out.split("  - name: ")[1:]}
@@ -253,14 +252,13 @@ def test_the_sitemap_adds_pages_no_link_leads_to(
     ]
 
 
+@pytest.mark.parametrize("site", ["good"], indirect=True)  # one variant is enough
 def test_a_capture_chromium_recorded_shows_the_lifetime_a_script_set(
     site: tuple[str, Served, Path], browser: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A HAR shows a cookie that a script set only as sent in requests, with no lifetime; the
     storage state of the same visit has its expiry: merged, the audit sees 400 days."""
-    variant, served, folder = site
-    if variant != "good":
-        pytest.skip("one variant is enough")
+    _, served, folder = site
     sync_api = pytest.importorskip("playwright.sync_api")
     har, state = folder / "recorded.har", folder / "recorded-state.json"
     with sync_api.sync_playwright() as playwright:
