@@ -224,6 +224,22 @@ def _column_labels(built: Built, rebuild: Callable[..., Built]) -> None:
     ]
 
 
+@check("config/column-labels-per-language")
+def _column_labels_per_language(built: Built, rebuild: Callable[..., Built]) -> None:
+    expected = {
+        None: ["Cookie", "Provider", "Purposes", "Duration"],
+        "fr": ["Nom du cookie", "Fournisseur", "Finalités", "Durée"],
+        "de": ["Name des Cookies", "Anbieter", "Zwecke", "Speicherdauer"],
+        # a language the labels do not give: English, as the inventory's own text
+        "it": ["Cookie", "Fornitore", "Purposes", "Durata"],
+    }
+    for language, headers in expected.items():
+        shown = built if language is None else rebuild(built.source, language=language)
+        assert shown.warnings == []
+        (table,) = cookie_tables(shown.page())
+        assert table.headers == headers, language
+
+
 @check("format/standard-categories")
 def _standard_categories(built: Built, rebuild: Callable[..., Built]) -> None:
     page = built.page()

@@ -226,6 +226,19 @@ def test_the_configuration_checks_list_the_registry(tmp_path: Path) -> None:
     assert tables(app)[0].headers == [column_label(name) for name in DEFAULT_COLUMNS]
 
 
+@pytest.mark.parametrize(
+    "label", [{"french": "Finalités"}, {}, {"fr": ""}, {"fr": 3}, ["Purposes"], " "], ids=repr
+)
+def test_a_label_is_a_text_or_a_text_per_language(tmp_path: Path, label: object) -> None:
+    app = build(tmp_path, confoverrides={"cookies_column_labels": {"purpose": label}})
+    assert warnings(app) == [
+        "WARNING: cookies_column_labels must give each column a non-empty label, or a dict of "
+        "language codes to labels such as {'en': 'Purposes', 'fr': 'Finalités'}; using the "
+        "default {} [cookies.config]"
+    ]
+    assert column_label("purpose") in tables(app)[0].headers
+
+
 def test_the_columns_option_lists_the_registry(tmp_path: Path) -> None:
     page = ":orphan:\n\nOptions\n=======\n\n.. cookie-table::\n   :columns: name, legal_basis\n"
     app = build(tmp_path, pages={"options.rst": page})

@@ -13,7 +13,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
-from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
+from ..render import COLUMNS, TableOptions, project_labels, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
 from .configured import configured_path
@@ -158,6 +158,12 @@ class CookieTableDirective(_InventoryDirective):
                 )
         return tuple(dict.fromkeys(columns)) or tuple(self.config.cookies_columns)
 
+    def label_location(self) -> tuple[str, int] | None:
+        """The directive's source and line, where the gettext builder extracts the project's
+        column labels for this page's catalog."""
+        source, line = self.get_source_info()
+        return (source, line) if source and line else None
+
     def group_by_category(self) -> bool:
         value = (self.options.get("group-by") or "category").strip()
         if value not in ("category", "none"):
@@ -176,7 +182,8 @@ class CookieTableDirective(_InventoryDirective):
             categories=self.chosen_categories(inventory),
             group_by_category=self.group_by_category(),
             language=self.config.language,
-            labels=self.config.cookies_column_labels,
+            labels=project_labels(self.config.cookies_column_labels),
+            labels_at=self.label_location(),
             classes=tuple(self.options.get("class", ())),
             count=self.flag("count"),
         )

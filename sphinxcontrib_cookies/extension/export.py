@@ -13,7 +13,7 @@ from sphinx.util import logging
 
 from ..export import ExportWords, cookieconsent_config, cookieconsent_script, inventory_as_json
 from ..inventory import PARTIES, STANDARD_CATEGORIES, STORAGE_TYPES
-from ..render import COLUMNS, format_duration
+from ..render import COLUMNS, format_duration, project_labels
 from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
 from ..translations import _, __
@@ -63,12 +63,12 @@ def banner_texts() -> dict[str, str]:
 
 def export_words(app: Sphinx) -> ExportWords:
     language = app.config.language
-    labels = app.config.cookies_column_labels
+    labels = project_labels(app.config.cookies_column_labels)
     return ExportWords(
         language=language,
         describe_duration=lambda duration: format_duration(duration, language),
         columns=COLUMNS,
-        column_labels={name: column.header(labels) for name, column in COLUMNS.items()},
+        column_labels={name: column.header(labels, language) for name, column in COLUMNS.items()},
         party_labels={party: party_label(party) for party in PARTIES},
         storage_labels={storage: storage_label(storage) for storage in STORAGE_TYPES},
         banner=banner_texts(),

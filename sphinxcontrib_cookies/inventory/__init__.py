@@ -3,6 +3,7 @@
 from .durations import Duration, parse_duration
 from .loader import DEFAULT_MAX_BYTES, load_inventory, parse_inventory
 from .model import (
+    LANGUAGE_CODE,
     PARTIES,
     STANDARD_CATEGORIES,
     STORAGE_TYPES,
@@ -16,6 +17,7 @@ from .problems import PROBLEM_KINDS, InventoryError, InventoryProblem
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "LANGUAGE_CODE",
     "PARTIES",
     "PROBLEM_KINDS",
     "STANDARD_CATEGORIES",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,10 @@ STANDARD_CATEGORIES = (
     "analytics",
     "advertising",
 )
+
+
+#: A language code, as the inventory and Sphinx write them: en, fr, pt_BR, pt-BR.
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
 
 def normalize_language(code: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import TypeVar
 
-from .model import LocalizedText
+from .model import LANGUAGE_CODE, LocalizedText
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 
@@ -20,7 +20,6 @@ from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 TODO_MARK = "TODO"
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: An http(s) address with a host, and none of the characters that a URL cannot hold and that
@@ -302,7 +301,7 @@ class TypedReader:
             language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
-            if not _LANGUAGE.fullmatch(language):
+            if not LANGUAGE_CODE.fullmatch(language):
                 self.report(
                     key.line,
                     "value",

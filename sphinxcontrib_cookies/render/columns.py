@@ -63,9 +63,11 @@ class Column:
     #: The cell's nodes, when they are more than the paragraphs of its text.
     render: CellNodes | None = None
 
-    def header(self, labels: Mapping[str, str]) -> str:
-        """The label a project gives in ``cookies_column_labels``, else the built-in one."""
-        return labels.get(self.name) or str(self.label)
+    def header(self, labels: Mapping[str, LocalizedText], language: str | None) -> str:
+        """The label a project gives in ``cookies_column_labels`` (see ``project_labels``), in
+        ``language``, else the built-in one."""
+        given = labels.get(self.name)
+        return given.resolve(language) if given is not None else str(self.label)
 
     def cell(
         self, cookie: Cookie, text: str, inventory: CookieInventory, language: str | None
@@ -254,6 +256,24 @@ COLUMNS: Mapping[str, Column] = _registry(
     ),
     default=DEFAULT_COLUMNS,
 )
+
+
+#: A label as ``cookies_column_labels`` gives it: one text, or a text per language.
+ProjectLabel = str | Mapping[str, str]
+
+
+def project_labels(labels: Mapping[str, ProjectLabel]) -> Mapping[str, LocalizedText]:
+    """The labels of ``cookies_column_labels`` (already checked) as texts, each for every
+    language (``"Purposes"``) or per language (``{"en": "Purposes", "fr": "Finalités"}``),
+    resolved as the inventory's own text is."""
+    return MappingProxyType(
+        {
+            name: LocalizedText.plain(label)
+            if isinstance(label, str)
+            else LocalizedText(tuple(label.items()))
+            for name, label in labels.items()
+        }
+    )
 
 
 def column_label(name: str) -> str:

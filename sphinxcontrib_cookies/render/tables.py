@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..inventory import Category, Cookie, CookieInventory, Duration
+from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
 from .columns import COLUMNS, Column
 from .durations import format_duration
 from .explanations import default_title
@@ -26,7 +26,11 @@ class TableOptions:
     categories: tuple[str, ...]
     group_by_category: bool = True
     language: str | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
+    #: The project's labels, by column name (``columns.project_labels``).
+    labels: Mapping[str, LocalizedText] = field(default_factory=dict)
+    #: Where the directive is (source, line): the project's labels are marked with it, for the
+    #: project's gettext catalogs.
+    labels_at: tuple[str, int] | None = None
     classes: tuple[str, ...] = ()
     #: Show the number of cookies (names) in each category's caption.
     count: bool = False
@@ -89,9 +93,17 @@ class _TableBuilder:
             mark_inventory_text(caption, category.title, language, path, category.line)
         return caption
 
+    def label(self, column: Column, label: str) -> nodes.paragraph:
+        """A column's label; the project's own is marked for the project's catalogs."""
+        paragraph = nodes.paragraph(label, label)
+        given, where = self.options.labels.get(column.name), self.options.labels_at
+        if given is not None and where is not None:
+            mark_inventory_text(paragraph, given, self.options.language, *where)
+        return paragraph
+
     def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = [COLUMNS[name] for name in self.options.columns]
-        labels = [column.header(self.options.labels) for column in columns]
+        labels = [column.header(self.options.labels, self.options.language) for column in columns]
         widths = [ColumnWidth() for _ in columns]
         for width, label in zip(widths, labels, strict=True):
             width.note_label(label)
@@ -120,7 +132,7 @@ class _TableBuilder:
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
             head_row += nodes.entry(
-                "", nodes.paragraph(label, label), classes=[f"cookie-{column.name}"]
+                "", self.label(column, label), classes=[f"cookie-{column.name}"]
             )
         group += nodes.thead("", head_row)
         group += body
