@@ -202,6 +202,41 @@ def _myst(built: Built, rebuild: Callable[..., Built]) -> None:
     assert role_links(page)["_ga"] == f"#{table.row_ids[0]}"
 
 
+def _parts_placed_alone(built: Built, rebuild: Callable[..., Built]) -> None:
+    """Each part in a section of its own, once: the intro, the parties, the categories."""
+    page = built.page()
+
+    def section_title(element: Element) -> str:
+        section = next(item for item in element.ancestors() if item.tag == "section")
+        return section.child_elements("h2")[0].text.replace("¶", "").strip()
+
+    (intro,) = page.find_all("p", "cookie-intro")
+    assert intro.text.startswith("A cookie is a small piece of data")
+    assert section_title(intro) == "What is a cookie?"
+    (parties,) = page.find_all("dl", "cookie-parties")
+    assert parties.attrs.get("id") == "whose-cookies"
+    assert section_title(parties) == "Whose cookies they are"
+    assert [term.text.replace("¶", "").strip() for term in parties.find_all("dt")] == [
+        "First-party cookies",
+        "Third-party cookies",
+    ]
+    (listing,) = page.find_all("dl", "cookie-types")
+    assert section_title(listing) == "The cookies we use"
+    assert len(cookie_types(page)) == 3 and len(listing.find_all("dt")) == 3
+    french = rebuild(built.source, language="fr").page()
+    (intro,) = french.find_all("p", "cookie-intro")
+    assert intro.text.startswith("Un cookie est")
+    terms = french.find_all("dl", "cookie-parties")[0].find_all("dt")
+    assert [term.text.replace("¶", "").strip() for term in terms] == [
+        "Cookies internes",
+        "Cookies tiers",
+    ]
+
+
+check("directives/parts")(_parts_placed_alone)
+check("directives/parts-myst")(_parts_placed_alone)
+
+
 @check("config/cookies-file")
 def _cookies_file(built: Built, rebuild: Callable[..., Built]) -> None:
     assert all_names(cookie_tables(built.page())) == ["sessionid"]

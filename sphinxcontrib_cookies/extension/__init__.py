@@ -10,7 +10,12 @@ from ..translations import CATALOG, LOCALE_DIR
 from .audit import setup_audit
 from .captions import setup_captions
 from .config import setup_config
-from .directives import CookieTableDirective, CookieTypesDirective
+from .directives import (
+    CookieIntroDirective,
+    CookiePartiesDirective,
+    CookieTableDirective,
+    CookieTypesDirective,
+)
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
@@ -44,6 +49,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_domain(CookiesDomain)
     app.add_directive("cookie-table", CookieTableDirective)
     app.add_directive("cookie-types", CookieTypesDirective)
+    app.add_directive("cookie-intro", CookieIntroDirective)
+    app.add_directive("cookie-parties", CookiePartiesDirective)
     app.add_role("cookie", cookie_role)
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
