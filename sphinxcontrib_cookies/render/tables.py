@@ -68,6 +68,19 @@ class PageWords:
         return category_title(category, self.language)
 
 
+#: The class of the words beside a name that say what kind of storage it is, when the table
+#: has no ``type`` column: without them, a local-storage key would read as a cookie.
+STORAGE_MARK = "cookie-storage"
+
+
+def mark_storage(content: list[nodes.Node], label: str) -> None:
+    """Say beside the names what kind of storage they are ("(Local storage)")."""
+    if not content or not isinstance(content[-1], nodes.paragraph):
+        return
+    marked = f"({label})"
+    content[-1] += [nodes.Text(" "), nodes.inline(marked, marked, classes=[STORAGE_MARK])]
+
+
 class _TableBuilder:
     def __init__(
         self, inventory: CookieInventory, options: TableOptions, make_id: Callable[[str], str]
@@ -83,6 +96,8 @@ class _TableBuilder:
         text = column.text(cookie, self.inventory, self.words)
         content = column.cell(cookie, text, self.inventory, self.options.language)
         column.note_width(width, text, content)
+        if column.name == "name" and cookie.type != "cookie" and "type" not in self.options.columns:
+            mark_storage(content, self.words.storage_label(cookie.type))
         return content
 
     def caption(self, category: Category) -> nodes.title:
