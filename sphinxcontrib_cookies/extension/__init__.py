@@ -22,8 +22,9 @@ from .export import setup_export
 from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
-from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
+from .transforms import LabelRowsInCells, LeaveLongtablesToPaper, MoveTableTitlesOutOfManPages
 from .updated import setup_updated
+from .widths import setup_widths
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_directive("cookie-intro", CookieIntroDirective)
     app.add_directive("cookie-parties", CookiePartiesDirective)
     app.add_role("cookie", cookie_role)
-    app.add_post_transform(LetBrowsersSizeColumns)
+    app.add_post_transform(LeaveLongtablesToPaper)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
     app.connect("env-get-outdated", outdated_by_inventory)
@@ -68,3 +69,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_paper(app)
     setup_updated(app)
     setup_captions(app)
+    setup_widths(app)

@@ -14,7 +14,7 @@ from .explanations import default_title
 from .inventory_text import keep_builtin_text_out, mark_inventory_text
 from .labels import party_label, storage_label
 from .text import localized
-from .widths import ColumnWidth, fit_widths
+from .widths import WIDTH_GROUP
 
 #: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
 COOKIE_COUNT = "cookies-count"
@@ -90,12 +90,12 @@ class _TableBuilder:
         self.make_id = make_id
         self.words = PageWords(options.language)
         self.targets: dict[str, str] = {}
+        #: The id of the first row rendered: unique in the page, it names the directive's tables.
+        self.first_row_id = ""
 
-    def cell(self, cookie: Cookie, column: Column, width: ColumnWidth) -> list[nodes.Node]:
-        """The cell's nodes; ``width`` notes what the column needs for them."""
+    def cell(self, cookie: Cookie, column: Column) -> list[nodes.Node]:
         text = column.text(cookie, self.inventory, self.words)
         content = column.cell(cookie, text, self.inventory, self.options.language)
-        column.note_width(width, text, content)
         if column.name == "name" and cookie.type != "cookie" and "type" not in self.options.columns:
             mark_storage(content, self.words.storage_label(cookie.type))
         return content
@@ -119,19 +119,17 @@ class _TableBuilder:
     def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = [COLUMNS[name] for name in self.options.columns]
         labels = [column.header(self.options.labels, self.options.language) for column in columns]
-        widths = [ColumnWidth() for _ in columns]
-        for width, label in zip(widths, labels, strict=True):
-            width.note_label(label)
         counted = tuple(cookies)
         body = nodes.tbody()
         for cookie in counted:
             row = nodes.row()
             row_id = self.make_id(cookie.names[0])
             row["ids"].append(row_id)
+            self.first_row_id = self.first_row_id or row_id
             for name in cookie.names:
                 self.targets.setdefault(name, row_id)
-            for index, column in enumerate(columns):
-                content = self.cell(cookie, column, widths[index])
+            for column in columns:
+                content = self.cell(cookie, column)
                 row += nodes.entry("", *content, classes=[f"cookie-{column.name}"])
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
@@ -142,8 +140,8 @@ class _TableBuilder:
                 table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
         group = nodes.tgroup(cols=len(columns))
         table += group
-        for planned in fit_widths(widths):
-            group += nodes.colspec(colwidth=planned)
+        for _ in columns:  # planned for each builder: extension/widths.py
+            group += nodes.colspec(colwidth=1)
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
             head_row += nodes.entry(
@@ -171,4 +169,6 @@ def render_tables(
         everything = [cookie for cookie in inventory.cookies if cookie.category in chosen]
         if everything:
             tables.append(builder.table(None, everything))
+    for table in tables:  # the tables of one directive share their widths
+        table[WIDTH_GROUP] = builder.first_row_id
     return RenderedTables(tables, builder.targets)
