@@ -141,3 +141,13 @@ def test_prose_that_wants_little_takes_little() -> None:
         (WidthHint.NAME, ["a_cookie_with_a_name_of_thirty"]), (WidthHint.PROSE, ["Short."])
     )
     assert purpose < name
+
+
+def test_html_names_break_only_between_their_parts(built: dict[str, SphinxTestApp]) -> None:
+    page = output(built["html"], "index.html")
+    assert '<span class="pre">campaign_</span><wbr /><span class="pre">ref</span>' in page
+    assert '<span class="pre">_pk_</span><wbr /><span class="pre">ses.*</span>' in page
+    assert '<span class="pre">sessionid</span>' in page  # one part: nothing to break
+    # the search index still knows each name whole
+    index = output(built["html"], "searchindex.js")
+    assert '"campaign_ref"' in index and '"_pk_ses"' in index

@@ -15,7 +15,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -25,6 +24,7 @@ from sphinx.util.nodes import extract_messages
 
 from ..render.inventory_text import FOR_CATALOG, ORIGIN
 from ..translations import CATALOG, LOCALE_DIR
+from .transforms import builder_class
 
 
 def _marked(node: nodes.Node) -> bool:
@@ -102,10 +102,7 @@ class TranslateInventoryText(SphinxTransform):
 
 def builds_catalogs(env: BuildEnvironment) -> bool:
     """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
-    builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
-    if builder is None:  # Sphinx 8, where env.app is not yet deprecated
-        builder = type(env.app.builder)
-    return issubclass(builder, MessageCatalogBuilder)
+    return issubclass(builder_class(env), MessageCatalogBuilder)
 
 
 def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+def builder_class(env: BuildEnvironment) -> type[Builder]:
+    """The class of the build's builder, which says its name and format."""
+    builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
+    if builder is None:  # Sphinx 8, where env.app is not yet deprecated
+        builder = type(env.app.builder)
+    return builder
 
 
 def cookie_tables(document: nodes.document) -> list[nodes.table]:

@@ -3,6 +3,7 @@ the tables of one directive share one plan (``render/widths.py``)."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
@@ -10,8 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..render import COLUMNS, WidthHint
-from ..render.widths import WIDTH_GROUP, plan_widths
-from .transforms import cookie_tables
+from ..render.widths import PAPER, SCREEN, TEXT, WIDTH_GROUP, plan_widths
+from .transforms import builder_class, cookie_tables
 
 _COLUMN_CLASS = "cookie-"
 
@@ -28,32 +29,25 @@ def column_hints(table: nodes.table) -> list[WidthHint]:
     return hints
 
 
+#: The layout of each builder format; other formats (latex, texinfo, man...) lay tables out
+#: as paper does.
+LAYOUTS = MappingProxyType({"html": SCREEN, "text": TEXT})
+
+
 class PlanColumnWidths(SphinxPostTransform):
-    """Plans the widths of every cookie table, one plan for the tables of each directive. On
-    paper and on a screen, a word too long for its column may break."""
+    """Plans the widths of every cookie table for the builder's layout, one plan for the
+    tables of each directive."""
 
     default_priority = 150  # before the HTML and LaTeX touches (200), which read the plan
-    words_may_break = True
-    #: What the builder writes around a name (the text builder: quotes and a comma).
-    name_quotes = 0
 
     def run(self, **kwargs: Any) -> None:
+        layout = LAYOUTS.get(builder_class(self.env).format, PAPER)
         groups: dict[object, list[nodes.table]] = {}
         for table in cookie_tables(self.document):
             groups.setdefault(table.get(WIDTH_GROUP) or id(table), []).append(table)
         for tables in groups.values():
-            plan_widths(tables, column_hints(tables[0]), self.words_may_break, self.name_quotes)
-
-
-class PlanColumnWidthsForText(PlanColumnWidths):
-    """The text builder breaks a word only anywhere in it: every word and name must fit."""
-
-    default_priority = 151
-    formats = ("text",)
-    words_may_break = False
-    name_quotes = 3
+            plan_widths(tables, column_hints(tables[0]), layout)
 
 
 def setup_widths(app: Sphinx) -> None:
     app.add_post_transform(PlanColumnWidths)
-    app.add_post_transform(PlanColumnWidthsForText)

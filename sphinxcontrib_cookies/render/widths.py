@@ -38,6 +38,22 @@ CELL_PADDING = 3
 WIDTH_GROUP = "cookies-width-group"
 #: Where a line may break: not at a no-break space, which holds "13 months" together.
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
+#: Where a name may break, on a screen: after one of these.
+_AFTER_NAME_SEPARATOR = re.compile(r"(?<=[_./-])")
+#: A part of a name is at least this long: "_pk_" and "id.*", never "_" and "*".
+_SHORTEST_PART = 3
+
+
+def name_parts(name: str) -> list[str]:
+    """``name`` in the parts a line may break between: after ``_``, ``.``, ``-`` or ``/``,
+    each part at least three characters ("cookies_", "preferences")."""
+    parts: list[str] = []
+    for part in _AFTER_NAME_SEPARATOR.split(name):
+        if parts and (len(parts[-1]) < _SHORTEST_PART or len(part) < _SHORTEST_PART):
+            parts[-1] += part
+        elif part:
+            parts.append(part)
+    return parts or [name]
 
 
 class WidthHint(Enum):
@@ -54,14 +70,79 @@ class WidthHint(Enum):
     PHRASE = "phrase"
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How a builder lays a table out, as far as the plan needs to know."""
+
+    #: Whether a word too long for its column breaks inside it (on paper, on a screen); the
+    #: text builder breaks lines at spaces only, so there every word must fit.
+    words_may_break: bool
+    #: Names up to this many characters break only between their parts (``name_parts``), or
+    #: not at all where ``whole_names``; None: no name is ever broken.
+    whole_name: int | None
+    #: A longer name wraps to lines about this long, at the least.
+    broken_name: int = NAME_COLUMN_WIDTH
+    #: Whether a name up to ``whole_name`` characters stays whole, rather than breaking
+    #: between its parts.
+    whole_names: bool = True
+    #: How much wider a name's characters are than running text's (a screen's monospace
+    #: font), and how many characters the builder writes around each (quotes and a comma).
+    name_scale: float = 1.0
+    name_extra: int = 0
+    #: About how many characters of running text a line of the table holds.
+    table_width: int = TABLE_WIDTH
+    #: Whether a table may be planned wider than ``table_width``. On paper the columns take
+    #: their shares of the line anyway (LaTeX breaks names where it must), and text is written
+    #: as wide as it is. On a screen a column narrower than its content would have to break a
+    #: name inside a part, or a duration inside a word, so prose gives way instead, down to
+    #: its longest word.
+    may_overflow: bool = True
+
+    def least_for_name(self, name: str) -> int:
+        """How wide a column a name needs."""
+        if self.whole_name is not None and len(name) > self.whole_name:
+            return self._scaled(min(len(name), self.broken_name))
+        if self.whole_names:
+            return self._scaled(len(name))
+        return self._scaled(max(len(part) for part in name_parts(name)))
+
+    def wanted_for_name(self, name: str) -> int:
+        """How wide a column a name would like: whole, up to LONGEST_WHOLE_NAME where names
+        may break."""
+        whole = self.whole_name is None
+        return self._scaled(len(name) if whole else min(len(name), LONGEST_WHOLE_NAME))
+
+    def _scaled(self, length: int) -> int:
+        return int(length * self.name_scale + 0.999) + self.name_extra
+
+
+#: LaTeX: every name may wrap, at the break points the extension adds where it must.
+PAPER = Layout(words_may_break=True, whole_name=0)
+#: HTML: names up to 24 characters break only between their parts (the extension marks the
+#: places, the stylesheet keeps the rest whole); a longer one breaks anywhere, so it needs
+#: little room. Literals are set in a monospace font, about a quarter wider than text.
+SCREEN = Layout(
+    words_may_break=True,
+    whole_name=24,
+    broken_name=12,
+    whole_names=False,
+    name_scale=1.25,
+    name_extra=1,
+    table_width=80,  # themes set text larger than paper does: 16 or 17 pixels
+    may_overflow=False,
+)
+#: The text builder: never a name or a word broken; a name is written "name", .
+TEXT = Layout(words_may_break=False, whole_name=None, name_extra=3)
+
+
 @dataclass
 class ColumnWidth:
     """What a column needs (its longest word or name) and what it would like: room for nine
     in ten of its texts on one line; the longest few may wrap. Where words cannot break
-    (``words_may_break`` False: the text builder), every word and name must fit."""
+    (the text builder), every word and name must fit."""
 
     hint: WidthHint = WidthHint.TEXT
-    words_may_break: bool = True
+    layout: Layout = PAPER
     least: int = 1
     lengths: list[int] = field(default_factory=list)
 
@@ -81,8 +162,8 @@ class ColumnWidth:
 
     def note_word(self, length: int) -> None:
         """A word must fit; where words break, up to WORD_COLUMN_WIDTH."""
-        needed = min(length, WORD_COLUMN_WIDTH) if self.words_may_break else length
-        self.least = max(self.least, needed)
+        breaks = self.layout.words_may_break
+        self.least = max(self.least, min(length, WORD_COLUMN_WIDTH) if breaks else length)
 
     def note_label(self, label: str) -> None:
         self.least = max(self.least, max((len(word) for word in label.split()), default=1))
@@ -92,7 +173,7 @@ class ColumnWidth:
         if not words[0]:
             return
         joined = " ".join(words)
-        if self.hint is WidthHint.PHRASE and not self.words_may_break:
+        if self.hint is WidthHint.PHRASE and not self.layout.words_may_break:
             self.note_word(min(len(joined), TEXT_COLUMN_WIDTH))
         else:
             self.note_word(max(len(word) for word in words))
@@ -100,13 +181,10 @@ class ColumnWidth:
         self.lengths.append(min(len(joined), limit))
 
     def note_name(self, name: str) -> None:
-        if not self.words_may_break:
-            self.least = max(self.least, len(name))
-            self.lengths.append(len(name))
-            return
-        # The column gives way to running text when room is short.
-        self.least = max(self.least, min(len(name), NAME_COLUMN_WIDTH))
-        self.lengths.append(min(len(name), LONGEST_WHOLE_NAME))
+        """A name; where names may break, the column gives way to running text when room is
+        short, down to the longest whole name."""
+        self.least = max(self.least, self.layout.least_for_name(name))
+        self.lengths.append(self.layout.wanted_for_name(name))
 
 
 def _between(low: Sequence[int], high: Sequence[int], table_width: int) -> list[int]:
@@ -119,11 +197,14 @@ def _between(low: Sequence[int], high: Sequence[int], table_width: int) -> list[
     return [least + int((most - least) * share) for least, most in zip(low, high, strict=True)]
 
 
-def fit_widths(columns: Sequence[ColumnWidth], table_width: int = TABLE_WIDTH) -> list[int]:
+def fit_widths(
+    columns: Sequence[ColumnWidth], table_width: int = TABLE_WIDTH, may_overflow: bool = True
+) -> list[int]:
     """Each column's wanted width if all fit in ``table_width``. Else the columns that are not
     prose give way first, down to their least; then prose, down to its floor (a few words a
-    line); a table whose columns cannot be narrower is wider than ``table_width``. Prose is
-    never narrower than another column, unless it wants less."""
+    line); then, where the table may not overflow, prose down to its least. Prose is then
+    never narrower than another column, unless it wants less or the table may not
+    overflow."""
     least = [column.least + CELL_PADDING for column in columns]
     floor = [column.floor + CELL_PADDING for column in columns]
     wanted = [column.wanted + CELL_PADDING for column in columns]
@@ -131,41 +212,37 @@ def fit_widths(columns: Sequence[ColumnWidth], table_width: int = TABLE_WIDTH) -
         return wanted
     prose = [column.hint is WidthHint.PROSE for column in columns]
     prose_kept = [wanted[i] if prose[i] else least[i] for i in range(len(columns))]
+    prose_at_floor = [floor[i] if prose[i] else least[i] for i in range(len(columns))]
     if sum(prose_kept) <= table_width:
         planned = _between(prose_kept, wanted, table_width)
-    else:
-        prose_at_floor = [floor[i] if prose[i] else least[i] for i in range(len(columns))]
+    elif may_overflow or sum(prose_at_floor) <= table_width:
         planned = _between(prose_at_floor, prose_kept, table_width)
+    else:
+        return _between(least, prose_at_floor, table_width)
     widest_other = max((planned[i] for i in range(len(columns)) if not prose[i]), default=0)
-    return [
+    raised = [
         max(width, min(wanted[i], widest_other)) if prose[i] else width
         for i, width in enumerate(planned)
     ]
+    return raised if may_overflow or sum(raised) <= table_width else planned
 
 
 # --- planning the tables of a page ----------------------------------------------------------
 
 
-def _note_cell(width: ColumnWidth, entry: nodes.Element, name_quotes: int) -> None:
-    """Tells ``width`` what a cell needs: its names (literals, as the builder writes them,
-    ``name_quotes`` more characters), and its other words."""
+def _note_cell(width: ColumnWidth, entry: nodes.Element) -> None:
+    """Tells ``width`` what a cell needs: its names (literals), or its words."""
     if width.hint is WidthHint.NAME:
         for literal in entry.findall(nodes.literal):
-            width.note_name(literal.astext() + " " * name_quotes)
+            width.note_name(literal.astext())
         return
     width.note_text(entry.astext())
 
 
-def plan_widths(
-    tables: Iterable[nodes.table],
-    hints: Sequence[WidthHint],
-    words_may_break: bool,
-    name_quotes: int = 0,
-    table_width: int = TABLE_WIDTH,
-) -> None:
+def plan_widths(tables: Iterable[nodes.table], hints: Sequence[WidthHint], layout: Layout) -> None:
     """One plan for ``tables`` (of one directive: the same columns, whose ``hints`` are
-    given), written into the ``colwidth`` of each one's colspecs."""
-    widths = [ColumnWidth(hint, words_may_break) for hint in hints]
+    given), for a builder's ``layout``, written into the ``colwidth`` of their colspecs."""
+    widths = [ColumnWidth(hint, layout) for hint in hints]
     chosen = list(tables)
     for table in chosen:
         for row in table.findall(nodes.row):
@@ -176,8 +253,8 @@ def plan_widths(
                 if heading:
                     width.note_label(entry.astext())
                 else:
-                    _note_cell(width, entry, name_quotes)
-    planned = fit_widths(widths, table_width)
+                    _note_cell(width, entry)
+    planned = fit_widths(widths, layout.table_width, layout.may_overflow)
     for table in chosen:
         for colspec, colwidth in zip(table.findall(nodes.colspec), planned, strict=False):
             colspec["colwidth"] = colwidth
