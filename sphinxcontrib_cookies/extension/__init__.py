@@ -19,6 +19,7 @@ from .directives import (
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
+from .page_breaks import setup_page_breaks
 from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
@@ -67,6 +68,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)
+    setup_page_breaks(app)
     setup_updated(app)
     setup_captions(app)
     setup_widths(app)
