@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..inventory import Cookie, CookieInventory
+from ..inventory import Controller, Cookie, CookieInventory
 from ..inventory.names import is_pattern, name_regex
 from .words import ExportWords
 
@@ -62,17 +62,29 @@ def _cookie_table(
     }
 
 
+def _controller_section(controller: Controller, words: ExportWords) -> dict[str, str]:
+    """Who is responsible for the data, and how to reach them, after the categories."""
+    lines = [html.escape(controller.name.resolve(words.language), quote=True)]
+    for text, target in ((controller.email, "mailto:"), (controller.contact_url, "")):
+        if text:
+            escaped = html.escape(text, quote=True)
+            lines.append(f'<a href="{target}{escaped}">{escaped}</a>')
+    title = html.escape(words.banner.get("controller_title", ""), quote=True)
+    return {"title": title, "description": "<br>".join(lines)}
+
+
 def cookieconsent_config(
     inventory: CookieInventory, words: ExportWords, columns: Sequence[str]
 ) -> dict[str, Any]:
-    """A category without ``requires_consent: false`` asks for consent: when unsure, ask."""
+    """A category that needs no consent (``requires_consent: false``, or ``legal_basis:
+    exempt``) is read-only; any other asks for consent: when unsure, ask."""
     language = words.language or "en"
     banner = {key: html.escape(value, quote=True) for key, value in words.banner.items()}
     categories: dict[str, Any] = {}
     sections: list[dict[str, Any]] = []
     for category_id, category in inventory.categories.items():
         cookies = inventory.cookies_in(category_id)
-        if category.requires_consent is False:
+        if category.needs_consent is False:
             categories[category_id] = {"enabled": True, "readOnly": True}
         else:
             erase = _clear_items(cookies)
@@ -85,6 +97,8 @@ def cookieconsent_config(
         if cookies:
             section["cookieTable"] = _cookie_table(inventory, cookies, words, columns)
         sections.append(section)
+    if inventory.controller is not None:
+        sections.append(_controller_section(inventory.controller, words))
     return {
         "categories": categories,
         "language": {

@@ -19,8 +19,11 @@ from .directives import (
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
+from .history import CookieChangesDirective
+from .legal import setup_legal
 from .page_breaks import setup_page_breaks
 from .paper import setup_paper
+from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .transforms import LabelRowsInCells, LeaveLongtablesToPaper, MoveTableTitlesOutOfManPages
@@ -53,6 +56,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_directive("cookie-types", CookieTypesDirective)
     app.add_directive("cookie-intro", CookieIntroDirective)
     app.add_directive("cookie-parties", CookiePartiesDirective)
+    app.add_directive("cookie-changes", CookieChangesDirective)
+    app.add_directive("cookie-policy", CookiePolicyDirective)
     app.add_role("cookie", cookie_role)
     app.add_post_transform(LeaveLongtablesToPaper)
     app.add_post_transform(LabelRowsInCells)
@@ -64,6 +69,7 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("build-finished", forget_inventories, priority=900)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
+    setup_legal(app)
     setup_audit(app)
     setup_project_catalogs(app)
     setup_presentation(app)

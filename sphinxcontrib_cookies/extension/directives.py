@@ -192,11 +192,10 @@ class CookieTableDirective(_InventoryDirective):
             )
         return value != "none"
 
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        inventory = self.load()
-        if inventory is None:
-            return []
+    def tables(
+        self, inventory: CookieInventory, classes: tuple[str, ...] = ()
+    ) -> list[nodes.table]:
+        """The tables the options ask for; their rows are noted as targets of ``:cookie:``."""
         options = TableOptions(
             columns=self.columns(),
             categories=self.chosen_categories(inventory),
@@ -204,16 +203,24 @@ class CookieTableDirective(_InventoryDirective):
             language=self.config.language,
             labels=project_labels(self.config.cookies_column_labels),
             labels_at=self.label_location(),
-            classes=tuple(self.options.get("class", ())),
+            classes=classes,
             count=self.flag("count"),
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
-        for table in rendered.tables:
-            self.set_source_info(table)
-        if rendered.tables and self.options.get("name"):
-            self.add_name(rendered.tables[0])
         return list(rendered.tables)
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        inventory = self.load()
+        if inventory is None:
+            return []
+        tables = self.tables(inventory, tuple(self.options.get("class", ())))
+        for table in tables:
+            self.set_source_info(table)
+        if tables and self.options.get("name"):
+            self.add_name(tables[0])
+        return list(tables)
 
 
 class CookieTypesDirective(_InventoryDirective):
@@ -226,6 +233,7 @@ class CookieTypesDirective(_InventoryDirective):
             "name": directives.unchanged,
             "intro": _flag,
             "parties": _flag,
+            "legal-basis": _flag,
         }
     )
 
@@ -237,7 +245,13 @@ class CookieTypesDirective(_InventoryDirective):
         result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
         if categories:
-            listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+            listing = render_cookie_types(
+                inventory,
+                categories,
+                self.config.language,
+                self.make_id,
+                legal_basis=self.flag("legal-basis"),
+            )
             listing["classes"].extend(self.options.get("class", ()))
             if self.options.get("name"):
                 self.add_name(listing)

@@ -17,9 +17,10 @@ from typing import Any
 from .declaration import Field, Format, Kind, Section, require_every_kind
 from .durations import Duration, NearlyADuration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
+from .legal_reader import LegalValuesReader
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
-from .reader import EntryInvalid, TypedReader, kind_of, listed
+from .reader import EntryInvalid, kind_of, listed
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
@@ -45,7 +46,7 @@ def cookie_subject(node: Node) -> str:
     return "a cookie entry"
 
 
-class InventoryReader(TypedReader):
+class InventoryReader(LegalValuesReader):
     def __init__(self, path: str, size: int = 0, declaration: Format = FORMAT) -> None:
         super().__init__(path, [], size)
         self.declaration = declaration
@@ -333,6 +334,12 @@ class InventoryReader(TypedReader):
         return value.strip() if value else None
 
 
+def _nested(field: Field) -> Section[Any]:
+    """The section of an entry field (the declaration checks that it has one)."""
+    assert field.section is not None
+    return field.section
+
+
 #: A reader's method for a field of a kind: (reader, node, subject, field) to the value.
 KindReader = Callable[[InventoryReader, Node, str, Field], object]
 
@@ -351,6 +358,8 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
         Kind.DURATION: lambda reader, node, what, field: reader.duration(node, what),
         Kind.DOMAIN: lambda reader, node, what, field: reader.domain(node, what),
         Kind.DATE: lambda reader, node, what, field: reader.calendar_date(node, what),
+        Kind.COUNTRY: lambda reader, node, what, field: reader.country(node, what),
+        Kind.EMAIL: lambda reader, node, what, field: reader.email(node, what),
         Kind.VERSION: lambda reader, node, what, field: reader.version(node, what),
         Kind.CATEGORY_REFERENCE: lambda reader, node, what, field: reader.category_reference(
             node, what
@@ -365,6 +374,10 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
             node, what, reader.provider
         ),
         Kind.COOKIES: lambda reader, node, what, field: reader.cookie_list(node, what),
+        Kind.ENTRY: lambda reader, node, what, field: reader.nested_entry(node, _nested(field)),
+        Kind.ENTRIES: lambda reader, node, what, field: reader.entry_list(
+            node, what, _nested(field)
+        ),
     }
 )
 require_every_kind(_KIND_READERS, "the loader (inventory/format_reader.py)")
