@@ -53,7 +53,7 @@ EXPECTED_DURATIONS = {
     "it": ("13 mesi", "1 giorno", "2 anni"),
     "lt": ("13 mėnesių", "1 diena", "2 metai"),
     "lv": ("13 mēnešu", "1 diena", "2 gadi"),
-    "mt": ("13-il xahar", "1 jum", "2 snin"),
+    "mt": ("13-il xahar", "1 jum", "sentejn"),  # the dual: "two years"
     "nl": ("13 maanden", "1 dag", "2 jaar"),
     "pl": ("13 miesięcy", "1 dzień", "2 lata"),
     "pt": ("13 meses", "1 dia", "2 anos"),
@@ -161,7 +161,10 @@ def test_durations_read_in_full_words(pages: dict[str, list[Block]], language: s
     ("written", "expected"),
     [
         ("P1M", "1\u00a0xahar"),
-        ("P2M", "2\u00a0xhur"),
+        ("P2M", "xahrejn"),  # the dual
+        ("P3M", "3\u00a0xhur"),
+        ("P2Y", "sentejn"),
+        ("PT2H", "sagħtejn"),
         ("P6M", "6\u00a0xhur"),
         ("P11M", "11-il\u00a0xahar"),
         ("P20M", "20\u00a0xahar"),

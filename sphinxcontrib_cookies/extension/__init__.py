@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.util import logging
 
-from ..translations import CATALOG, LOCALE_DIR
+from ..translations import CATALOG, LOCALE_DIR, __
 from .audit import setup_audit
 from .captions import setup_captions
 from .config import setup_config
@@ -39,8 +39,10 @@ def warn_unknown_cookie(app: Sphinx, domain: Domain | None, node: object) -> boo
         return None
     target = getattr(node, "get", lambda key, default=None: default)("reftarget")
     logger.warning(
-        "no cookie table declares %r; add it to the inventory and render it with "
-        "cookie-table, or correct the name",
+        __(
+            "no cookie table declares %r; add it to the inventory and render it with "
+            "cookie-table, or correct the name"
+        ),
         target,
         type="cookies",
         subtype="unknown-cookie",

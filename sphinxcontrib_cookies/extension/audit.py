@@ -95,10 +95,17 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
     for cookie in report.undeclared:
         source = next(c.path for c in captures if cookie in c.cookies)
         line = line_of(source, cookie)
-        what = __("local storage key") if cookie.storage == "local-storage" else __("cookie")
+        if cookie.storage == "local-storage":
+            message = __(
+                "local storage key %r (domain %s, seen at %s) is not declared in %s; add it to "
+                "the inventory"
+            )
+        else:
+            message = __(
+                "cookie %r (domain %s, seen at %s) is not declared in %s; add it to the inventory"
+            )
         logger.warning(
-            __("%s %r (domain %s, seen at %s) is not declared in %s; add it to the inventory"),
-            what,
+            message,
             cookie.name,
             cookie.domain,
             cookie.seen_at,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
@@ -26,9 +27,16 @@ _CATALOG_UNITS: dict[str, Callable[[int], str | None]] = {
 }
 
 
+#: The CLDR locale of a language whose catalog is written for one region, where CLDR's
+#: locale of the bare language is another's: our ``pt`` catalog is European Portuguese, CLDR's
+#: ``pt`` is Brazil's ("0 dia" where Portugal says "0 dias").
+CLDR_LOCALES = MappingProxyType({"pt": "pt_PT"})
+
+
 @lru_cache(maxsize=64)
 def babel_locale(language: str | None) -> Locale:
     """The Babel locale for a Sphinx language, English when Babel does not know it."""
+    language = CLDR_LOCALES.get(language or "", language)
     if language:
         try:
             return Locale.parse(language.replace("-", "_"))
