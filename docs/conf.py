@@ -20,10 +20,11 @@ nitpicky = True
 # The example policy's inventory, used by directives that name no file.
 cookies_file = "examples/cookies.yaml"
 
-html_theme = "alabaster"
+# furo, as pip, attrs and many Python projects use; the extension's stylesheet follows its
+# light and dark modes. The browser tests (tests/test_present_browser.py) check the policy in
+# alabaster, furo, sphinx-rtd-theme and pydata-sphinx-theme, the themes users build with.
+html_theme = "furo"
 html_title = "sphinxcontrib-cookies"
-# Wide enough for 80-column examples beside the sidebar.
-html_theme_options = {"page_width": "1100px"}
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
 # Publish the inventory schema at the root of the site, for editors' modelines.
