@@ -57,7 +57,7 @@ NO_BREAK_SPACE = "\u00a0"
 def format_part(unit: str, amount: int, locale: Locale) -> str:
     """One part such as "13 months": our catalog's words if it has them, else CLDR's; the
     number held to its unit."""
-    number = format_decimal(amount, locale=locale)
+    number = _number(amount, locale)
     form = _CATALOG_UNITS[unit](amount)
     text = form % {"count": number} if form is not None else _cldr_part(unit, amount, locale)
     return _held_together(text, number)
@@ -73,6 +73,11 @@ def _held_together(text: str, number: str) -> str:
         head, space, tail = text.rpartition(" ")
         return f"{head}{NO_BREAK_SPACE}{tail}" if space else text
     return text  # a word that says the number itself, such as a dual form
+
+
+@lru_cache(maxsize=4096)
+def _number(amount: int, locale: Locale) -> str:
+    return format_decimal(amount, locale=locale)
 
 
 @lru_cache(maxsize=4096)

@@ -169,16 +169,18 @@ class ColumnWidth:
         self.least = max(self.least, max((len(word) for word in label.split()), default=1))
 
     def note_text(self, text: str) -> None:
-        words = _SPACES.split(text.strip())
-        if not words[0]:
+        """A cell's text (its spaces already made single, as cells are written)."""
+        text = text.strip()
+        if not text:
             return
-        joined = " ".join(words)
-        if self.hint is WidthHint.PHRASE and not self.layout.words_may_break:
-            self.note_word(min(len(joined), TEXT_COLUMN_WIDTH))
+        if self.layout.words_may_break:  # a no-break space may break too: plain split() will do
+            self.note_word(max(map(len, text.split())))
+        elif self.hint is WidthHint.PHRASE:
+            self.note_word(min(len(text), TEXT_COLUMN_WIDTH))
         else:
-            self.note_word(max(len(word) for word in words))
+            self.note_word(max(map(len, _SPACES.split(text))))
         limit = PROSE_COLUMN_WIDTH if self.hint is WidthHint.PROSE else TEXT_COLUMN_WIDTH
-        self.lengths.append(min(len(joined), limit))
+        self.lengths.append(min(len(text), limit))
 
     def note_name(self, name: str) -> None:
         """A name; where names may break, the column gives way to running text when room is
