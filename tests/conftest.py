@@ -21,6 +21,7 @@ def pytest_configure(config: pytest.Config) -> None:
     ``LANGUAGE`` first (tests/test_i18n_durations.py runs a French user's build)."""
     os.environ["LANGUAGE"] = "en"
 
+
 ROOTS = Path(__file__).parent / "roots"
 
 
