@@ -18,6 +18,7 @@ from typing import Any
 
 from ..inventory import Controller, Cookie, CookieInventory
 from ..inventory.names import is_pattern, name_regex
+from ..inventory.sites import is_public_suffix
 from .words import ExportWords
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -33,7 +34,9 @@ def _html(text: str) -> str:
 
 def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
     """What to erase when the category is refused. Only cookies the page itself can erase:
-    not third-party ones, and not local storage, which cookieconsent does not clear."""
+    not third-party ones, and not local storage, which cookieconsent does not clear. A cookie
+    is erased on its ``domain``, unless that is a public suffix (``.github.io``), which no
+    browser sets a cookie for nor lets a page erase on: then on the page's own host."""
     items = []
     for cookie in cookies:
         if cookie.type != "cookie" or cookie.party == "third":
@@ -42,7 +45,7 @@ def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
             item = {"name": name}
             if is_pattern(name):
                 item["pattern"] = name_regex(name)
-            if cookie.domain:
+            if cookie.domain and not is_public_suffix(cookie.domain):
                 item["domain"] = cookie.domain
             items.append(item)
     return items

@@ -9,6 +9,7 @@ from sphinx.util import logging
 from ..translations import CATALOG, LOCALE_DIR, __
 from .audit import setup_audit
 from .captions import setup_captions
+from .compliance import setup_compliance
 from .config import setup_config
 from .directives import (
     CookieIntroDirective,
@@ -73,6 +74,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_export(app)
     setup_legal(app)
     setup_audit(app)
+    setup_compliance(app)
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)

@@ -21,6 +21,7 @@ from .legal_reader import LegalValuesReader
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
 from .reader import EntryInvalid, kind_of, listed
+from .sites import is_public_suffix
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
@@ -331,6 +332,14 @@ class InventoryReader(LegalValuesReader):
                 f"{what} '{shown(value)}' must be a host name such as '.example.com'",
             )
             return None
+        if value is not None and is_public_suffix(value):
+            self.note(
+                node.line,
+                "public-suffix",
+                f"{what} '{shown(value.strip())}' is a public suffix: browsers refuse a cookie "
+                "set for it, since it would reach every site under it; give the site's own "
+                "domain, or leave 'domain' out for a cookie of the host that sets it",
+            )
         return value.strip() if value else None
 
 
