@@ -91,11 +91,10 @@ class Layout:
     name_extra: int = 0
     #: About how many characters of running text a line of the table holds.
     table_width: int = TABLE_WIDTH
-    #: Whether a table may be planned wider than ``table_width``. On paper the columns take
-    #: their shares of the line anyway (LaTeX breaks names where it must), and text is written
-    #: as wide as it is. On a screen a column narrower than its content would have to break a
-    #: name inside a part, or a duration inside a word, so prose gives way instead, down to
-    #: its longest word.
+    #: Whether a table may be planned wider than ``table_width``: text is written as wide as
+    #: it is. On paper and on a screen the line is as wide as it is, and a column narrower
+    #: than its content would have to break a word, a name or a duration inside, so prose
+    #: gives way instead, down to its longest word.
     may_overflow: bool = True
 
     def least_for_name(self, name: str) -> int:
@@ -116,8 +115,10 @@ class Layout:
         return int(length * self.name_scale + 0.999) + self.name_extra
 
 
-#: LaTeX: every name may wrap, at the break points the extension adds where it must.
-PAPER = Layout(words_may_break=True, whole_name=0)
+#: LaTeX: every name may wrap, at the break points the extension adds where it must. A line
+#: of paper is as wide as it is: a plan wider than it would shrink every column below what it
+#: needs, so prose gives way instead.
+PAPER = Layout(words_may_break=True, whole_name=0, may_overflow=False)
 #: HTML: names up to 24 characters break only between their parts (the extension marks the
 #: places, the stylesheet keeps the rest whole); a longer one breaks anywhere, so it needs
 #: little room. Literals are set in a monospace font, about a quarter wider than text.
