@@ -365,6 +365,68 @@ def _silence(built: Built, rebuild: Callable[..., Built]) -> None:
     assert all_names(cookie_tables(built.page())) == ["sessionid"]
 
 
+def _consent_config(built: Built) -> dict[str, object]:
+    """The banner's configuration, from the script the pages load."""
+    script = (built.outdir / "_static" / "cookieconsent-config.js").read_text(encoding="utf-8")
+    start = script.index("})({\n") + 3
+    end = script.index("\n});\n", start) + 2
+    config: dict[str, object] = json.loads(script[start:end])
+    return config
+
+
+@check("banner/turn-on")
+def _banner_turn_on(built: Built, rebuild: Callable[..., Built]) -> None:
+    """Every page loads the shipped banner; the policy page has the button."""
+    page = built.page()
+    assert _scripts(page)[:3] == [
+        "_static/cookieconsent.umd.js",
+        "_static/cookieconsent-config.js",
+        "_static/cookies-banner.js",
+    ]
+    (button,) = page.find_all("button", "cookie-preferences-button")
+    assert button.attrs["data-cc"] == "show-preferencesModal"
+    assert len(page.find_all("p", "cookie-choice")) == 1  # statistics needs consent
+
+
+@check("banner/analytics")
+def _banner_analytics(built: Built, rebuild: Callable[..., Built]) -> None:
+    """The scripts wait in the head, each marked with its category."""
+    held = [
+        (script.attrs["data-category"], script.attrs.get("src", "").split("?v=")[0])
+        for script in built.page().find_all("script")
+        if script.attrs.get("type") == "text/plain"
+    ]
+    assert held == [
+        ("statistics", "https://www.googletagmanager.com/gtag/js?id=G-XXXXXXXXXX"),
+        ("statistics", ""),
+        ("marketing", "_static/ads.js"),
+    ]
+    own = _consent_config(built)["sphinxCookies"]
+    assert isinstance(own, dict)
+    assert own["consentMode"] == {
+        "statistics": ["analytics_storage"],
+        "marketing": ["ad_storage", "ad_user_data", "ad_personalization"],
+    }
+
+
+@check("banner/embed")
+@check("banner/embed-myst")
+def _banner_embed(built: Built, rebuild: Callable[..., Built]) -> None:
+    (embed,) = built.page().find_all("div", "cookie-embed")
+    assert embed.attrs["data-cookie-category"] == "marketing"
+    assert embed.attrs["data-cookie-service"] == "youtube"
+    (iframe,) = embed.find_all("iframe")
+    assert iframe.parent is not None and iframe.parent.tag == "template"
+    assert iframe.attrs["title"] == "Getting started, in two minutes"
+
+
+@check("banner/policy-page")
+def _banner_policy_page(built: Built, rebuild: Callable[..., Built]) -> None:
+    own = _consent_config(built)["sphinxCookies"]
+    assert isinstance(own, dict)
+    assert own["policyUri"] == "legal/cookies.html"
+
+
 def _text(element: Element) -> str:
     return " ".join(element.text.split())
 

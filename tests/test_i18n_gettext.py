@@ -3,6 +3,7 @@ extracts it, ``sphinx-intl update`` makes the ``.po`` files, a translated build 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -106,7 +107,7 @@ def test_round_trip_through_sphinx_intl(
         "html",
         srcdir=app.srcdir,
         builddir=app.srcdir / "_build" / "fr",
-        confoverrides={"language": "fr"},
+        confoverrides={"language": "fr", "cookies_banner": True},
     )
     french.build()  # Sphinx compiles index.po into index.mo first
     assert french.warning.getvalue() == ""
@@ -134,6 +135,20 @@ def test_round_trip_through_sphinx_intl(
     # Our words come from our catalog, whatever the project's catalogs say.
     assert "Cookies nécessaires" in text
     assert "13 mois" in text
+    # The consent banner of this French build shows the inventory's text as the page does.
+    banner = (french.outdir / "_static" / "cookieconsent-config.js").read_text("utf-8")
+    config = json.loads(banner[banner.index("})({\n") + 3 : banner.index("\n});\n") + 2])
+    sections = config["language"]["translations"]["fr"]["preferencesModal"]["sections"]
+    audience = sections[1]
+    assert audience["title"] == "Mesure d&#x27;audience"
+    assert audience["description"] == (
+        "Ces cookies comptent les visites.<br><br>Les chiffres sont gardés *un* an_ au plus."
+    )
+    rows = {row["name"]: row for section in sections for row in section["cookieTable"]["body"]}
+    assert rows["sessionid"]["purpose"] == "Vous garde connecté."
+    assert rows["sessionid"]["provider"] == "Données du Port"
+    assert rows["lang"]["purpose"] == "Mémorise votre langue."  # the inventory's own French
+    assert sections[2]["title"] == "Écrit en deux langues"
 
 
 @pytest.mark.sphinx(

@@ -39,6 +39,7 @@ KIND_WORDS: Mapping[Kind, tuple[str, str | None]] = MappingProxyType(
         Kind.URL: ("a web address", None),
         Kind.BOOLEAN: ("true or false", None),
         Kind.CHOICE: ("one of the values listed", None),
+        Kind.CHOICES: ("a list of the values listed", None),
         Kind.DURATION: ("a duration", "format-durations"),
         Kind.DOMAIN: ("a host name", None),
         Kind.DATE: ("a date", None),
@@ -70,6 +71,8 @@ def _literals(words: tuple[str, ...], last: str) -> list[nodes.Node]:
 def _what_it_holds(field: Field) -> list[nodes.Node]:
     if field.kind is Kind.CHOICE:
         return _literals(field.choices, "or")
+    if field.kind is Kind.CHOICES:
+        return [nodes.Text("a list of any of "), *_literals(field.choices, "and")]
     words, label = KIND_WORDS[field.kind]
     if label is None:
         return [nodes.Text(words)]

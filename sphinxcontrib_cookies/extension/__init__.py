@@ -8,9 +8,12 @@ from sphinx.util import logging
 
 from ..translations import CATALOG, LOCALE_DIR, __
 from .audit import setup_audit
+from .banner import setup_banner
 from .captions import setup_captions
 from .compliance import setup_compliance
 from .config import setup_config
+from .consent_directives import CookieEmbedDirective, CookiePreferencesDirective
+from .consent_html import ConsentMarkup
 from .directives import (
     CookieIntroDirective,
     CookiePartiesDirective,
@@ -27,6 +30,7 @@ from .paper import setup_paper
 from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
+from .site_files import setup_site_files
 from .transforms import LabelRowsInCells, LeaveLongtablesToPaper, MoveTableTitlesOutOfManPages
 from .updated import setup_updated
 from .widths import setup_widths
@@ -59,12 +63,15 @@ def setup_extension(app: Sphinx) -> None:
     app.add_directive("cookie-types", CookieTypesDirective)
     app.add_directive("cookie-intro", CookieIntroDirective)
     app.add_directive("cookie-parties", CookiePartiesDirective)
+    app.add_directive("cookie-preferences", CookiePreferencesDirective)
+    app.add_directive("cookie-embed", CookieEmbedDirective)
     app.add_directive("cookie-changes", CookieChangesDirective)
     app.add_directive("cookie-policy", CookiePolicyDirective)
     app.add_role("cookie", cookie_role)
     app.add_post_transform(LeaveLongtablesToPaper)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
+    app.add_post_transform(ConsentMarkup)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
@@ -72,6 +79,8 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("build-finished", forget_inventories, priority=900)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
+    setup_banner(app)
+    setup_site_files(app)
     setup_legal(app)
     setup_audit(app)
     setup_compliance(app)

@@ -205,6 +205,7 @@ class CookieTableDirective(_InventoryDirective):
             labels_at=self.label_location(),
             classes=classes,
             count=self.flag("count"),
+            consent_choices=self.config.cookies_banner,
         )
         rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)

@@ -51,6 +51,27 @@ def _replace_text(node: nodes.Element, text: str) -> None:
         parent.rawsource = text
 
 
+def project_catalog(env: BuildEnvironment, docname: str) -> gettext.NullTranslations | None:
+    """The project's compiled catalog for ``docname`` in the build language, if it has one."""
+    language = env.config.language
+    if not language or not env.config.locale_dirs:
+        return None
+    domain = docname_to_domain(docname, env.config.gettext_compact)
+    found: gettext.NullTranslations | None = None
+    for directory in env.config.locale_dirs:
+        try:
+            translations = gettext.translation(
+                domain, localedir=env.srcdir / directory, languages=[language]
+            )
+        except OSError:
+            continue
+        if found is None:
+            found = translations
+        else:
+            found.add_fallback(translations)
+    return found
+
+
 class TranslateInventoryText(SphinxTransform):
     """Translate the inventory's text with the page's catalog, before Sphinx's ``Locale``; for
     the gettext builder, leave every marked node for it to extract, whatever the language."""
@@ -58,23 +79,7 @@ class TranslateInventoryText(SphinxTransform):
     default_priority = 15  # Locale is 20
 
     def catalog(self) -> gettext.NullTranslations | None:
-        language = self.config.language
-        if not language or not self.config.locale_dirs:
-            return None
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        found: gettext.NullTranslations | None = None
-        for directory in self.config.locale_dirs:
-            try:
-                translations = gettext.translation(
-                    domain, localedir=self.env.srcdir / directory, languages=[language]
-                )
-            except OSError:
-                continue
-            if found is None:
-                found = translations
-            else:
-                found.add_fallback(translations)
-        return found
+        return project_catalog(self.env, self.env.docname)
 
     def apply(self, **kwargs: Any) -> None:
         if builds_catalogs(self.env):

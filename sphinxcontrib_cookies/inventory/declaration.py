@@ -33,6 +33,7 @@ class Kind(Enum):
     URL = "url"
     BOOLEAN = "boolean"
     CHOICE = "choice"
+    CHOICES = "choices"
     DURATION = "duration"
     DOMAIN = "domain"
     DATE = "date"
@@ -71,7 +72,8 @@ class Field:
     required: bool = False
     #: The model's value when the key is left out, empty or a TODO.
     default: str | None = None
-    #: The values a ``Kind.CHOICE`` field accepts, in the order messages list them.
+    #: The values a ``Kind.CHOICE`` field (or each item of a ``Kind.CHOICES`` list) accepts, in
+    #: the order messages list them.
     choices: tuple[str, ...] = ()
     #: Other ways people write a choice, lowercase, and the choice they mean ("3rd",
     #: "third"): a message suggests the choice, the value is still refused.
@@ -109,7 +111,7 @@ def _field_problem(field: Field) -> str:
         return "a key is lowercase letters, digits and '_'"
     if not field.description.strip() or not field.description.endswith("."):
         return "the description is a sentence, ending with '.'"
-    if (field.kind is Kind.CHOICE) != bool(field.choices):
+    if (field.kind in (Kind.CHOICE, Kind.CHOICES)) != bool(field.choices):
         return "a choice field lists its choices, and only a choice field has choices"
     if any(meant not in field.choices for _, meant in field.other_spellings):
         return "an other spelling names a value that is not one of its choices"

@@ -18,6 +18,7 @@ from .declaration import (
     require_every_kind,
 )
 from .model import (
+    CONSENT_MODE_TYPES,
     LEGAL_BASES,
     PARTIES,
     PROVIDER_ROLES,
@@ -255,6 +256,14 @@ CATEGORY = Section(
             "from consent), or another basis of GDPR article 6(1). When not given: exempt if "
             "requires_consent is false, consent if it is true.",
             choices=LEGAL_BASES,
+            subject="'{key}' of {entry}",
+        ),
+        Field(
+            "consent_mode",
+            Kind.CHOICES,
+            "The Google Consent Mode types the consent banner grants when the visitor accepts "
+            "this category; all of them are denied until then.",
+            choices=CONSENT_MODE_TYPES,
             subject="'{key}' of {entry}",
         ),
     ),

@@ -364,6 +364,9 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
         Kind.CHOICE: lambda reader, node, what, field: reader.choice(
             node, what, field.choices, dict(field.other_spellings)
         ),
+        Kind.CHOICES: lambda reader, node, what, field: reader.choice_list(
+            node, what, field.choices
+        ),
         Kind.DURATION: lambda reader, node, what, field: reader.duration(node, what),
         Kind.DOMAIN: lambda reader, node, what, field: reader.domain(node, what),
         Kind.DATE: lambda reader, node, what, field: reader.calendar_date(node, what),

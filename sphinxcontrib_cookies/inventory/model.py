@@ -10,6 +10,16 @@ from .durations import Duration
 from .problems import InventoryProblem
 
 PARTIES = ("first", "third")
+#: The consent types of Google Consent Mode (v2) that a category may grant.
+CONSENT_MODE_TYPES = (
+    "analytics_storage",
+    "ad_storage",
+    "ad_user_data",
+    "ad_personalization",
+    "functionality_storage",
+    "personalization_storage",
+    "security_storage",
+)
 STORAGE_TYPES = ("cookie", "local-storage", "session-storage", "indexeddb", "pixel")
 #: Category ids with a built-in title and description, so the inventory may leave them out.
 STANDARD_CATEGORIES = (
@@ -83,6 +93,8 @@ class Category:
     description: LocalizedText | None
     requires_consent: bool | None
     line: int
+    #: The Google Consent Mode types granted when the visitor accepts the category.
+    consent_mode: tuple[str, ...] | None = None
     #: As declared; ``basis`` says what it is when it is not.
     legal_basis: str | None = None
 

@@ -18,7 +18,7 @@ from docutils import nodes
 from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
 from ..translations import _
 from .inventory_text import mark_inventory_text
-from .text import localized, paragraphs
+from .text import paragraphs
 from .widths import WidthHint
 
 
@@ -36,6 +36,10 @@ class CellWords(Protocol):
     def storage_label(self, storage: str) -> str: ...
 
     def category_title(self, category: Category) -> str: ...
+
+    def inventory_text(self, text: LocalizedText | None) -> str:
+        """The inventory's own text, in the build language ("" for none)."""
+        ...
 
 
 #: The inventory's own text in a cell, and its line, for the project's gettext catalogs.
@@ -103,7 +107,7 @@ def _names_nodes(
 
 
 def _provider_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return cookie.provider.name.resolve(words.language) if cookie.provider else ""
+    return words.inventory_text(cookie.provider.name) if cookie.provider else ""
 
 
 def _provider_nodes(
@@ -120,7 +124,7 @@ def _provider_nodes(
 
 
 def _function_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return localized(cookie.function, words.language)
+    return words.inventory_text(cookie.function)
 
 
 def _function_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
@@ -128,7 +132,7 @@ def _function_written(cookie: Cookie, inventory: CookieInventory) -> Written | N
 
 
 def _purpose_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return cookie.purpose.resolve(words.language)
+    return words.inventory_text(cookie.purpose)
 
 
 def _purpose_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
@@ -136,7 +140,7 @@ def _purpose_written(cookie: Cookie, inventory: CookieInventory) -> Written | No
 
 
 def _data_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return localized(cookie.data, words.language)
+    return words.inventory_text(cookie.data)
 
 
 def _data_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
@@ -147,7 +151,7 @@ def _duration_text(cookie: Cookie, inventory: CookieInventory, words: CellWords)
     duration = cookie.duration
     if isinstance(duration, Duration):
         return words.describe_duration(duration)
-    return localized(duration, words.language)
+    return words.inventory_text(duration)
 
 
 def _duration_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:

@@ -235,6 +235,14 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
         Kind.URL: _defined("url"),
         Kind.BOOLEAN: _defined("boolean"),
         Kind.CHOICE: KindSchema(lambda field, declaration: {"enum": list(field.choices)}, True),
+        Kind.CHOICES: KindSchema(
+            lambda field, declaration: {
+                "type": "array",
+                "items": {"enum": list(field.choices)},
+                "uniqueItems": True,
+            },
+            True,
+        ),
         Kind.DURATION: _defined("duration"),
         Kind.DOMAIN: _defined("domain"),
         Kind.DATE: KindSchema(
