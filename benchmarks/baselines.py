@@ -67,9 +67,23 @@ def provider_cell(cookie: dict[str, Any], providers: dict[str, Any]) -> str:
     return rest_text(provider["name"])
 
 
+#: What a writer adds beside the names of storage that is not a cookie, as the extension does
+#: when the table has no type column.
+STORAGE_WORDS: Mapping[str, str] = MappingProxyType(
+    {
+        "local-storage": "Local storage",
+        "session-storage": "Session storage",
+        "indexeddb": "IndexedDB",
+        "pixel": "Tracking pixel",
+    }
+)
+
+
 def name_cell(cookie: dict[str, Any]) -> str:
     names = cookie["names"] if "names" in cookie else [cookie["name"]]
-    return ", ".join(f"``{name}``" for name in names)
+    cell = ", ".join(f"``{name}``" for name in names)
+    storage = STORAGE_WORDS.get(cookie.get("type", "cookie"))
+    return f"{cell} ({storage})" if storage else cell
 
 
 def hand_cell(column: str, cookie: dict[str, Any], document: dict[str, Any]) -> str:

@@ -12,7 +12,13 @@ version = release = "0.1.0"
 # lists the fields of the format, columns_reference the columns of the registry, and
 # compliance_rules the jurisdictions and rules of the compliance checks.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-extensions = ["sphinxcontrib_cookies", "myst_parser", "format_fields", "columns_reference", "compliance_rules"]
+extensions = [
+    "sphinxcontrib_cookies",
+    "myst_parser",
+    "format_fields",
+    "columns_reference",
+    "compliance_rules",
+]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 # snippets/ holds the examples the pages include; each is also a test project of its own.
 exclude_patterns = ["_build", "snippets"]
@@ -21,10 +27,11 @@ nitpicky = True
 # The example policy's inventory, used by directives that name no file.
 cookies_file = "examples/cookies.yaml"
 
-html_theme = "alabaster"
+# furo, as pip, attrs and many Python projects use; the extension's stylesheet follows its
+# light and dark modes. The browser tests (tests/test_present_browser.py) check the policy in
+# alabaster, furo, sphinx-rtd-theme and pydata-sphinx-theme, the themes users build with.
+html_theme = "furo"
 html_title = "sphinxcontrib-cookies"
-# Wide enough for 80-column examples beside the sidebar.
-html_theme_options = {"page_width": "1100px"}
 html_static_path = ["_static"]
 html_css_files = ["docs.css"]
 # Publish the inventory schema at the root of the site, for editors' modelines.

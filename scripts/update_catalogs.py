@@ -9,7 +9,11 @@ of each language, and compiles each into the ``.mo`` file that ships in the whee
 
 Run it after changing a translatable string, then translate the new empty entries in
 ``sphinxcontrib_cookies/locales/<language>/LC_MESSAGES/sphinxcontrib-cookies.po`` and run it
-again to compile them. Console messages may stay untranslated (English is shown).
+again to compile them. Every message is translated, console messages too (Sphinx shows them in
+the language of the user's locale, as it does its own).
+
+A regional variant's catalog (``pt_BR``) gives only the messages that read differently there;
+gettext reads its base language's catalog (``pt``) for the rest.
 """
 
 from __future__ import annotations
@@ -35,7 +39,12 @@ LANGUAGES = (
     "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
     "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 )  # fmt: skip
-#: Document text; console messages (``__``) are extracted too but need no translation.
+#: Regional variants, each with its base language: their catalogs give only the messages
+#: that differ, and gettext falls back to the base language's catalog for the others.
+VARIANTS = {"pt_BR": "pt"}
+#: Every catalog the package ships.
+CATALOGS = LANGUAGES + tuple(VARIANTS)
+#: Document text; console messages (``__``) are extracted too, and translated as well.
 DOCUMENT_KEYWORDS = {"_": None, "plural_form": (1, 2)}
 KEYWORDS = {**DOCUMENT_KEYWORDS, "__": None}
 HEADER = """\
@@ -150,7 +159,9 @@ def update(languages: Iterable[str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report what is out of date")
-    parser.add_argument("languages", nargs="*", default=LANGUAGES, help="default: all 24")
+    parser.add_argument(
+        "languages", nargs="*", default=CATALOGS, help="default: all 24, and the variants"
+    )
     arguments = parser.parse_args(argv)
     if arguments.check:
         problems = check(arguments.languages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from io import StringIO
@@ -12,6 +13,14 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read console messages word for word, in English; Sphinx shows them (its own
+    and the extension's) in the language of the user's locale, which gettext reads from
+    ``LANGUAGE`` first (tests/test_i18n_durations.py runs a French user's build)."""
+    os.environ["LANGUAGE"] = "en"
+
 
 ROOTS = Path(__file__).parent / "roots"
 

@@ -34,9 +34,12 @@ def built(
 
 
 def all_output(outdir: Path) -> str:
-    """Every output file; in LaTeX without the break points that let long names wrap."""
+    """Every output file, without the break points that let names wrap: in LaTeX, and in
+    HTML between the parts of a name."""
     return "\n".join(
-        path.read_text(encoding="utf-8", errors="replace").replace(r"\allowbreak{}", "")
+        path.read_text(encoding="utf-8", errors="replace")
+        .replace(r"\allowbreak{}", "")
+        .replace('</span><wbr /><span class="pre">', "")
         for path in sorted(outdir.rglob("*"))
         if path.is_file()
         and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".1", ".texi", ".pot", ".xml"}

@@ -99,7 +99,8 @@ def test_the_draft_escapes_control_characters_and_reads_back(
         problem.message.split(" contains ")[0] for problem in problems if problem.kind == "value"
     ] == [
         "the cookie name",
-        "the domain of this cookie entry",
+        # the entry is named by its name as written, escaped
+        "the domain of cookie 'uid\\x1b[2J\\x1b[31m\\x07\\r\\x85\\u2028\\x00'",
     ]
 
 

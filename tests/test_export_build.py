@@ -150,7 +150,7 @@ def test_cookies_json(app: SphinxTestApp, warning: StringIO) -> None:
     assert matomo["name_patterns"] == [r"^_pk_id\..*$", r"^_pk_ses\..*$"]
     assert matomo["duration"] == {
         "kind": "period",
-        "text": "13 months",
+        "text": "13\u00a0months",  # a no-break space holds the number to its unit
         "iso": "P13M",
         "seconds": 13 * 30 * 86400,
     }
@@ -164,7 +164,7 @@ def test_cookies_json(app: SphinxTestApp, warning: StringIO) -> None:
         "transfer": None,
     }
     assert cookies["IDE"]["duration"]["iso"] == "P1Y6M"
-    assert cookies["IDE"]["duration"]["text"] == "1 year, 6 months"
+    assert cookies["IDE"]["duration"]["text"] == "1\u00a0year, 6\u00a0months"
     assert cookies["visit_started"]["duration"]["iso"] == "PT30M"
     assert cookies["prefs"]["duration"] == {
         "kind": "text",

@@ -32,6 +32,8 @@ INVENTORY_TEXT = (
     "until you sign out",
     "Remembers your language.",
 )
+#: The project's column labels (conf.py), extracted where the table is.
+LABELS = ("Purposes", "Feature")
 #: The French a translator writes into the page's catalog.
 FRENCH = {
     "Audience measurement": "Mesure d'audience",
@@ -47,6 +49,9 @@ FRENCH = {
     # The inventory gives these in French itself; its words must win:
     "Written in two languages": "TRADUCTION DU CATALOGUE",
     "Remembers your language.": "TRADUCTION DU CATALOGUE",
+    # A label of conf.py; the other gives its French itself.
+    "Purposes": "Finalités",
+    "Feature": "TRADUCTION DU CATALOGUE",
 }
 
 
@@ -68,7 +73,9 @@ def test_gettext_extracts_the_inventory_text_only(app: SphinxTestApp) -> None:
     messages = {message.id: message for message in template if message.id}
     assert set(INVENTORY_TEXT) <= messages.keys()
     # Our own words are translated by our catalogs, so they are not the project's to translate.
-    assert set(messages) - set(INVENTORY_TEXT) == {"Cookie policy"}
+    assert set(messages) - set(INVENTORY_TEXT) - set(LABELS) == {"Cookie policy"}
+    # The project's labels point at the table that shows them.
+    assert messages["Purposes"].locations == [("../../index.rst", 8)]
     # Each message points at the inventory line it comes from: the cookie, or the category
     # (whose title is shown three times: caption, term and category column).
     assert messages["Keeps you signed in."].locations == [("../../cookies.yaml", 23)]
@@ -120,7 +127,8 @@ def test_round_trip_through_sphinx_intl(
         '<a class="reference external" href="https://acme.example/privacy">Acmé Analytique</a>'
         in html
     )
-    # The inventory's own French wins over the catalog.
+    # The inventory's own French wins over the catalog; so does a label's, given in conf.py.
+    assert "Service" in text
     assert "Écrit en deux langues" in text
     assert "Mémorise votre langue." in text
     assert "TRADUCTION DU CATALOGUE" not in text

@@ -53,7 +53,7 @@ EXPECTED_DURATIONS = {
     "it": ("13 mesi", "1 giorno", "2 anni"),
     "lt": ("13 mėnesių", "1 diena", "2 metai"),
     "lv": ("13 mēnešu", "1 diena", "2 gadi"),
-    "mt": ("13-il xahar", "1 jum", "2 snin"),
+    "mt": ("13-il xahar", "1 jum", "sentejn"),  # the dual: "two years"
     "nl": ("13 maanden", "1 dag", "2 jaar"),
     "pl": ("13 miesięcy", "1 dzień", "2 lata"),
     "pt": ("13 meses", "1 dia", "2 anos"),
@@ -160,14 +160,17 @@ def test_durations_read_in_full_words(pages: dict[str, list[Block]], language: s
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("P1M", "1 xahar"),
-        ("P2M", "2 xhur"),
-        ("P6M", "6 xhur"),
-        ("P11M", "11-il xahar"),
-        ("P20M", "20 xahar"),
-        ("P1Y6M", "1 sena u 6 xhur"),
-        ("PT12H", "12-il siegħa"),
-        ("PT3H", "3 sigħat"),
+        ("P1M", "1\u00a0xahar"),
+        ("P2M", "xahrejn"),  # the dual
+        ("P3M", "3\u00a0xhur"),
+        ("P2Y", "sentejn"),
+        ("PT2H", "sagħtejn"),
+        ("P6M", "6\u00a0xhur"),
+        ("P11M", "11-il\u00a0xahar"),
+        ("P20M", "20\u00a0xahar"),
+        ("P1Y6M", "1\u00a0sena u 6\u00a0xhur"),
+        ("PT12H", "12-il\u00a0siegħa"),
+        ("PT3H", "3\u00a0sigħat"),
     ],
 )
 def test_maltese_units_follow_the_plural_forms(tmp_path: Path, written: str, expected: str) -> None:
@@ -185,10 +188,10 @@ def test_maltese_units_follow_the_plural_forms(tmp_path: Path, written: str, exp
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("P1Y", "1 bhliain"),
-        ("P4Y", "4 bliana"),
-        ("P8Y", "8 mbliana"),
-        ("PT3H", "3 huaire an chloig"),
+        ("P1Y", "1\u00a0bhliain"),
+        ("P4Y", "4\u00a0bliana"),
+        ("P8Y", "8\u00a0mbliana"),
+        ("PT3H", "3\u00a0huaire an chloig"),
     ],
 )
 def test_irish_units_follow_the_plural_forms(tmp_path: Path, written: str, expected: str) -> None:

@@ -57,6 +57,25 @@ def test_bad_durations_are_refused_with_a_hint(text: str) -> None:
         parse_duration(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("13 monts", "did you mean '13 months'?"),
+        ("2 Yeras", "did you mean '2 years'?"),
+        ("1.5 years", "whole numbers only: write '18 months'"),
+        ("2,5 days", "whole numbers only: write '60 hours'"),
+        ("1.5 weeks", "whole numbers only: write '252 hours'"),
+        ("0.5 hours", "whole numbers only: write '30 minutes'"),
+        ("1.5 months", "whole numbers only: round it, or write it in a smaller unit such as days"),
+        ("0.25 seconds", "whole numbers only: round it to whole seconds"),
+    ],
+)
+def test_nearly_durations_say_what_to_write(text: str, hint: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse_duration(text)
+    assert str(raised.value) == f"'{text}' is not a duration; {hint}"
+
+
 def test_text_picks_language_then_base_then_english_then_first() -> None:
     text = LocalizedText((("de", "Hallo"), ("en", "Hello"), ("fr", "Bonjour")))
     assert text.resolve("fr") == "Bonjour"

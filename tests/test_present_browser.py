@@ -360,3 +360,62 @@ def test_a_hostile_label_is_shown_as_written_and_runs_nothing(
     first_cells = [cell for cell in table["cells"] if cell["header"] == HOSTILE_LABEL.strip()]
     assert len(first_cells) == 2
     assert all(cell["label"] == HOSTILE_LABEL and cell["labelOnScreen"] for cell in first_cells)
+
+
+#: The computed style of the first category's title and of its definition.
+TERM_STYLE = """() => {
+  const term = document.querySelector("dl.cookie-types > dt");
+  const definition = document.querySelector("dl.cookie-types > dd p");
+  const style = (element) => {
+    const computed = getComputedStyle(element);
+    return {weight: parseInt(computed.fontWeight, 10), size: parseFloat(computed.fontSize)};
+  };
+  return {term: style(term), definition: style(definition), text: term.textContent.trim()};
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_category_titles_read_as_headings_of_their_definitions(
+    chromium: Any, sites: dict[str, Path], theme: str
+) -> None:
+    tab = open_page(chromium, sites, theme, "policy", DESKTOP)
+    try:
+        styles = tab.evaluate(TERM_STYLE)
+        unstyled = tab.evaluate(
+            "() => { document.querySelector('link[href*=\"cookies.css\"]').remove(); }"
+        )
+        without = tab.evaluate(TERM_STYLE)
+    finally:
+        tab.close()
+    assert unstyled is None
+    assert styles["text"].startswith("Strictly necessary cookies")
+    assert styles["term"]["weight"] >= 600, styles
+    assert styles["term"]["size"] >= styles["definition"]["size"], styles
+    if theme == "alabaster":  # a test of the test: alabaster alone sets terms plain
+        assert without["term"]["weight"] < 600, without
+
+
+#: The left edge and width of each header cell of each cookie table on the page.
+COLUMN_EDGES = """() => [...document.querySelectorAll("table.cookie-table")].map((table) =>
+  [...table.querySelectorAll("thead th")].map((th) => {
+    const box = th.getBoundingClientRect();
+    return {label: th.textContent.trim(), left: box.left, width: box.width};
+  }))"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_desktop_columns_line_up_and_prose_is_widest(
+    chromium: Any, sites: dict[str, Path], theme: str
+) -> None:
+    tab = open_page(chromium, sites, theme, "policy", DESKTOP)
+    try:
+        tables = tab.evaluate(COLUMN_EDGES)
+    finally:
+        tab.close()
+    assert len(tables) >= 2, "the policy has one table per category"
+    widths = {column["label"]: column["width"] for column in tables[0]}
+    assert widths["Purpose"] >= max(widths.values()) - SLACK, widths
+    for table in tables[1:]:  # one directive: the columns line up from table to table
+        for column, first in zip(table, tables[0], strict=True):
+            assert abs(column["left"] - first["left"]) <= SLACK, (column, first)
+            assert abs(column["width"] - first["width"]) <= SLACK, (column, first)

@@ -211,3 +211,12 @@ def test_xelatex_keeps_invisible_characters(tmp_path: Path) -> None:
     app = build_copy("present-html", tmp_path, "latex", confoverrides={"latex_engine": "xelatex"})
     tex = (app.outdir / "presentation.tex").read_text(encoding="utf-8")
     assert "zero\u200bwidth space and a joiner\u200d." in tex
+
+
+def test_latex_rows_keep_with_the_caption_and_the_end(latex: str) -> None:
+    """No page break before the first row, after it, or after the last (two rows here): the
+    mark sits right after a row's end, before the rule between rows."""
+    body = latex[latex.index(r"\endlastfoot") : latex.index(r"\end{longtable}")]
+    assert body.count("\\noalign{\\nobreak}") == 3
+    assert body.rstrip().endswith("\\\\\n\\noalign{\\nobreak}\n\\sphinxbottomrule")
+    assert "\\\\\n\\noalign{\\nobreak}\n\\sphinxhline" in body

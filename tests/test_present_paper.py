@@ -8,9 +8,11 @@ TeX Live packages named in .ci/run) is missing.
 from __future__ import annotations
 
 import csv
+import random
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ import pytest
 import yaml
 from sphinx.testing.util import SphinxTestApp
 
+from sphinxcontrib_cookies.extension.page_breaks import KeepCaptionsAndEndsWithRows
 from sphinxcontrib_cookies.extension.paper import PrepareTablesForPaper
 from sphinxcontrib_cookies.inventory import load_inventory, parse_duration
 from sphinxcontrib_cookies.render.text import localized
@@ -100,9 +103,14 @@ def inventory_from_open_cookie_database(csv_path: Path) -> dict[str, Any]:
     return {"categories": categories, "cookies": cookies}
 
 
-def build_pdf(source: Path, inventory: dict[str, Any]) -> tuple[SphinxTestApp, str]:
-    """Build the LaTeX, compile it with latexmk; the app and pdflatex's log."""
+def build_pdf(
+    source: Path, inventory: dict[str, Any], page: str | None = None
+) -> tuple[SphinxTestApp, str]:
+    """Build the LaTeX (of ``page``, else the root's one), compile it with latexmk; the app
+    and pdflatex's log."""
     shutil.copytree(ROOT, source, dirs_exist_ok=True)
+    if page is not None:
+        (source / "index.rst").write_text(page, encoding="utf-8")
     with (source / "cookies.yaml").open("w", encoding="utf-8") as stream:
         yaml.safe_dump(inventory, stream, allow_unicode=True, sort_keys=False, width=1000)
     app = SphinxTestApp("latex", srcdir=source)
@@ -198,3 +206,121 @@ def test_without_the_paper_layout_long_names_overflow(
     monkeypatch.setattr(PrepareTablesForPaper, "run", lambda self, **kwargs: None)
     _, log = build_pdf(tmp_path / "without", inventory)
     assert overfull_boxes(log) != []
+
+
+#: Words for purposes of many lengths, so that rows of many heights fall on page ends.
+PURPOSE_TEXT = (
+    "the site uses this cookie to remember choices made by visitors and to measure how pages "
+    "are read so that we can improve them over time"
+)
+FOUR_CATEGORIES = {"necessary": 5, "preferences": 9, "statistics": 14, "marketing": 20}
+
+
+def four_category_policy(seed: int) -> dict[str, Any]:
+    """A policy of four categories of 5, 9, 14 and 20 cookies, whose purposes run from six
+    to forty words: a small site's policy, with tables that break across pages."""
+    choose, words = random.Random(seed), PURPOSE_TEXT.split()
+    cookies = [
+        {
+            "name": f"{category[:4]}_cookie_{number:03d}",
+            "category": category,
+            "provider": "Harbour Data",
+            "purpose": " ".join(
+                choose.choice(words) for _ in range(choose.randint(6, 40))
+            ).capitalize()
+            + ".",
+            "duration": "13 months",
+        }
+        for category, count in FOUR_CATEGORIES.items()
+        for number in range(count)
+    ]
+    categories = {
+        category: {"title": f"{category.title()} cookies", "description": f"For {category}."}
+        for category in FOUR_CATEGORIES
+    }
+    return {"categories": categories, "cookies": cookies}
+
+
+@dataclass
+class TablePiece:
+    """The part of a table printed on one page, and the cookies in it."""
+
+    table: str
+    page: int
+    rows: int = 0
+
+
+#: A caption ("Table 2: Preferences cookies (9)") or a continued header.
+TABLE_START = re.compile(r"^\s*Table (\d+)(?::| \u2013 continued from previous page)")
+ROW_NAME = re.compile(r"\b[a-z]{4}_cookie_\d{3}\b")
+
+
+def table_pieces(text: str) -> list[TablePiece]:
+    """Each table's pieces, page by page, from pdftotext's text of the PDF."""
+    pieces: list[TablePiece] = []
+    for page, content in enumerate(text.split("\f"), 1):
+        for line in content.splitlines():
+            started = TABLE_START.match(line)
+            if started:
+                pieces.append(TablePiece(started[1], page))
+            elif pieces and pieces[-1].page == page:
+                pieces[-1].rows += len(ROW_NAME.findall(line))
+    return pieces
+
+
+def badly_broken(pieces: list[TablePiece]) -> list[str]:
+    """Where a table breaks badly: a caption left with fewer than two of its rows, a page with
+    a continued header and no row, a table's end with fewer than two rows."""
+    problems = []
+    for table in dict.fromkeys(piece.table for piece in pieces):
+        own = [piece for piece in pieces if piece.table == table]
+        total = sum(piece.rows for piece in own)
+        assert total, f"table {table} shows no row"
+        if own[0].rows < min(2, total):
+            problems.append(f"table {table}: its caption on page {own[0].page} with 1 row")
+        problems += [
+            f"table {table}: a header alone on page {piece.page}" for piece in own if not piece.rows
+        ]
+        if len(own) > 1 and own[-1].rows < min(2, total):
+            problems.append(f"table {table}: its end alone on page {own[-1].page}")
+    return problems
+
+
+#: The four-category policy, printed six times with different columns: 24 tables that start
+#: at 24 places on their pages, so that without the extension's rule some are bound to leave
+#: a caption or an end alone (the test of the test checks that they do).
+COLUMN_SETS = (
+    "name, provider, function, purpose, duration",
+    "name, purpose, duration",
+    "name, purpose",
+    "name, provider, purpose",
+    "name, function, purpose, duration",
+    "name, provider, purpose, duration",
+)
+POLICY_PAGE = "Cookie policy\n=============\n\n" + "".join(
+    f".. cookie-table::\n   :columns: {columns}\n\n" for columns in COLUMN_SETS
+)
+
+
+def printed_pieces(source: Path) -> list[TablePiece]:
+    app, _ = build_pdf(source, four_category_policy(seed=1), POLICY_PAGE)
+    pieces = table_pieces(pdf_text(app.outdir / "policy.pdf"))
+    assert len({piece.table for piece in pieces}) == len(FOUR_CATEGORIES) * len(COLUMN_SETS)
+    assert len(pieces) > len(COLUMN_SETS) * len(FOUR_CATEGORIES)  # some tables do break
+    return pieces
+
+
+@needs_latexmk
+def test_a_table_never_leaves_its_caption_or_its_end_alone(tmp_path: Path) -> None:
+    assert badly_broken(printed_pieces(tmp_path / "policy")) == []
+
+
+@needs_latexmk
+def test_without_the_rule_the_check_finds_the_bad_breaks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test of the test: the same policy, the same check, without the rule."""
+    monkeypatch.setattr(KeepCaptionsAndEndsWithRows, "run", lambda self, **kwargs: None)
+    problems = badly_broken(printed_pieces(tmp_path / "policy"))
+    assert any("its caption on page" in problem for problem in problems), problems
+    assert any("its end alone on page" in problem for problem in problems), problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from output import cookie_tables, read_html
+from output import cookie_tables, parse_html, read_html
 
 
 def page(app: SphinxTestApp, name: str) -> str:
@@ -186,3 +186,36 @@ def test_language_and_configured_columns_and_labels(app: SphinxTestApp) -> None:
     assert statistics.headers == ["Nom du cookie", "Finalité"]
     assert statistics.body[0].texts[1] == "Distingue les visites"
     assert statistics.body[1].texts[1] == "Checks that text output keeps long names whole"
+
+
+def storage_marks(html: str) -> list[str]:
+    """The words beside each name that say what kind of storage it is."""
+    return [mark.text for mark in parse_html(html).find_all("span", "cookie-storage")]
+
+
+def test_storage_other_than_cookies_is_marked_beside_its_name(basic: SphinxTestApp) -> None:
+    _, statistics = cookie_tables(page(basic, "policy"))
+    assert "Type" not in statistics.headers
+    (name_cell,) = [cell for cell in statistics.column("Cookie name(s)") if "_vc_id" in cell.codes]
+    assert name_cell.text == "_vc_id, _vc_ses_* (Local storage)"
+    # one mark, on the one entry that is not a cookie
+    assert storage_marks(page(basic, "policy")) == ["(Local storage)"]
+    # Of the options page's tables, the one with a type column has no mark: the column says it.
+    reordered, _, single = cookie_tables(page(basic, "options"))
+    assert "Type" in reordered.headers and "Type" not in single.headers
+    assert storage_marks(page(basic, "options")) == ["(Local storage)"]
+    (marked,) = [cell for cell in single.column("Cookie name(s)") if "(" in cell.text]
+    assert marked.codes == ["_vc_id", "_vc_ses_*"]
+
+
+@pytest.mark.sphinx("html", testroot="basic", confoverrides={"language": "fr"})
+def test_the_storage_mark_is_translated(app: SphinxTestApp) -> None:
+    app.build()
+    assert storage_marks(page(app, "policy")) == ["(Stockage local)"]
+
+
+@pytest.mark.sphinx("text", testroot="basic")
+def test_the_storage_mark_in_text(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "policy.txt").read_text(encoding="utf-8")
+    assert text.count("(Local storage)") == 1

@@ -34,17 +34,45 @@ def warnings_of(app: SphinxTestApp) -> list[tuple[str, int, str, str]]:
 
 EXPECTED = [
     ("entries.yaml", 8, "value", "'url' of provider 'portal' must be a full http:// or https://"),
-    ("entries.yaml", 16, "missing-field", "a cookie entry has no 'purpose'; add it"),
-    ("entries.yaml", 21, "unknown-key", "unknown key 'purpse' in a cookie entry; did you mean"),
+    ("entries.yaml", 16, "missing-field", "cookie 'no_purpose' has no 'purpose'; add it"),
+    ("entries.yaml", 21, "unknown-key", "unknown key 'purpse' in cookie 'misspelt'; did you mean"),
     ("entries.yaml", 23, "reference", "category 'necesary' is not declared under 'categories'"),
     ("entries.yaml", 27, "reference", "provider 'countr' is not declared under 'providers'; did"),
-    ("entries.yaml", 32, "duplicate-key", "key 'purpose' appears twice in a cookie entry (first"),
+    ("entries.yaml", 32, "duplicate-key", "key 'purpose' appears twice in cookie 'duplicate_key'"),
     ("entries.yaml", 36, "duration", "the duration of cookie 'bad_duration': '13 moons' is not"),
     ("entries.yaml", 37, "yaml", "anchor '&anchor' is not allowed in an inventory"),
     ("entries.yaml", 39, "yaml", "alias '*anchor' is not allowed in an inventory"),
     ("entries.yaml", 43, "value", "the party of cookie 'bad_party' must be one of: first, third"),
     ("entries.yaml", 45, "value", "a cookie entry has both 'name' and 'names'; keep"),
     ("entries.yaml", 48, "duplicate-cookie", "cookie 'kept' is already declared at line 12"),
+    (
+        "entries.yaml",
+        53,
+        "unknown-key",
+        "unknown key 'purpsoe' in cookie 'misspelt_required', which has no 'purpose': did you "
+        "mean 'purpose'? rename the key",
+    ),
+    (
+        "entries.yaml",
+        57,
+        "value",
+        "the party of cookie 'third_written_3rd' must be one of: first, third, not '3rd'; did "
+        "you mean 'third'?",
+    ),
+    (
+        "entries.yaml",
+        61,
+        "duration",
+        "the duration of cookie 'misspelt_unit': '13 monts' is not a duration; did you mean "
+        "'13 months'?",
+    ),
+    (
+        "entries.yaml",
+        65,
+        "duration",
+        "the duration of cookie 'fraction': '1.5 years' is not a duration; whole numbers only: "
+        "write '18 months'",
+    ),
     (
         "syntax.yaml",
         5,

@@ -21,12 +21,14 @@ from ..inventory.names import is_pattern, name_regex
 from ..inventory.sites import is_public_suffix
 from .words import ExportWords
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: Runs of spaces and line breaks; a no-break space ("13 months") is kept.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def _html(text: str) -> str:
     """Plain text as HTML: escaped, paragraphs kept apart with a blank line."""
-    blocks = [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(text.strip())]
+    blocks = [_SPACES.sub(" ", block).strip(" ") for block in _PARAGRAPH_BREAK.split(text.strip())]
     return "<br><br>".join(html.escape(block, quote=True) for block in blocks if block)
 
 

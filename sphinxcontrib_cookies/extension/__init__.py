@@ -6,7 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.util import logging
 
-from ..translations import CATALOG, LOCALE_DIR
+from ..translations import CATALOG, LOCALE_DIR, __
 from .audit import setup_audit
 from .banner import setup_banner
 from .captions import setup_captions
@@ -14,19 +14,26 @@ from .compliance import setup_compliance
 from .config import setup_config
 from .consent_directives import CookieEmbedDirective, CookiePreferencesDirective
 from .consent_html import ConsentMarkup
-from .directives import CookieTableDirective, CookieTypesDirective
+from .directives import (
+    CookieIntroDirective,
+    CookiePartiesDirective,
+    CookieTableDirective,
+    CookieTypesDirective,
+)
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
 from .history import CookieChangesDirective
 from .legal import setup_legal
+from .page_breaks import setup_page_breaks
 from .paper import setup_paper
 from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .site_files import setup_site_files
-from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
+from .transforms import LabelRowsInCells, LeaveLongtablesToPaper, MoveTableTitlesOutOfManPages
 from .updated import setup_updated
+from .widths import setup_widths
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +44,10 @@ def warn_unknown_cookie(app: Sphinx, domain: Domain | None, node: object) -> boo
         return None
     target = getattr(node, "get", lambda key, default=None: default)("reftarget")
     logger.warning(
-        "no cookie table declares %r; add it to the inventory and render it with "
-        "cookie-table, or correct the name",
+        __(
+            "no cookie table declares %r; add it to the inventory and render it with "
+            "cookie-table, or correct the name"
+        ),
         target,
         type="cookies",
         subtype="unknown-cookie",
@@ -52,12 +61,14 @@ def setup_extension(app: Sphinx) -> None:
     app.add_domain(CookiesDomain)
     app.add_directive("cookie-table", CookieTableDirective)
     app.add_directive("cookie-types", CookieTypesDirective)
+    app.add_directive("cookie-intro", CookieIntroDirective)
+    app.add_directive("cookie-parties", CookiePartiesDirective)
     app.add_directive("cookie-preferences", CookiePreferencesDirective)
     app.add_directive("cookie-embed", CookieEmbedDirective)
     app.add_directive("cookie-changes", CookieChangesDirective)
     app.add_directive("cookie-policy", CookiePolicyDirective)
     app.add_role("cookie", cookie_role)
-    app.add_post_transform(LetBrowsersSizeColumns)
+    app.add_post_transform(LeaveLongtablesToPaper)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
     app.add_post_transform(ConsentMarkup)
@@ -76,5 +87,7 @@ def setup_extension(app: Sphinx) -> None:
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)
+    setup_page_breaks(app)
     setup_updated(app)
     setup_captions(app)
+    setup_widths(app)

@@ -120,18 +120,10 @@ def warn_undeclared(
         path: first_lines(path, {cookie.name for cookie in cookies})
         for path, cookies in by_capture.items()
     }
-    kinds = {
-        "cookie": __("cookie"),
-        "local-storage": __("local storage key"),
-        "session-storage": __("session storage key"),
-        "indexeddb": __("IndexedDB database"),
-    }
     for cookie in report.undeclared:
         path = source[_key(cookie)]
-        what = kinds[cookie.storage]
         logger.warning(
-            __("%s '%s' (domain %s, seen at %s) is not declared in %s; add it to the inventory"),
-            what,
+            _undeclared_message(cookie.storage),
             shown(cookie.name),
             shown(cookie.domain),
             shown(cookie.seen_at),
@@ -142,6 +134,26 @@ def warn_undeclared(
         )
 
 
+def _undeclared_message(storage: str) -> str:
+    """One whole sentence per kind of storage, so that each language can word it."""
+    if storage == "local-storage":
+        return __(
+            "local storage key '%s' (domain %s, seen at %s) is not declared in %s; add it "
+            "to the inventory"
+        )
+    if storage == "session-storage":
+        return __(
+            "session storage key '%s' (domain %s, seen at %s) is not declared in %s; add it "
+            "to the inventory"
+        )
+    if storage == "indexeddb":
+        return __(
+            "IndexedDB database '%s' (domain %s, seen at %s) is not declared in %s; add it "
+            "to the inventory"
+        )
+    return __("cookie '%s' (domain %s, seen at %s) is not declared in %s; add it to the inventory")
+
+
 def _key(cookie: ObservedCookie) -> tuple[str, str, str]:
     """A cookie as every capture that shows it names it (merged evidence is a new object)."""
     return (cookie.name, cookie.domain, cookie.storage)
@@ -150,11 +162,22 @@ def _key(cookie: ObservedCookie) -> tuple[str, str, str]:
 def warn_before_consent(inventory_path: str, report: AuditReport) -> None:
     """Each cookie that needs consent and was set without it, located at its entry."""
     for finding in report.before_consent:
+        if finding.phases[0][0] == "before":
+            message = __(
+                "cookie '%s' (domain %s) is in category %s, which needs consent, but was set "
+                "before the visitor chose (%s) [%s]; hold back what sets it until consent"
+            )
+        else:
+            message = __(
+                "cookie '%s' (domain %s) is in category %s, which needs consent, but was set "
+                "after the visitor refused (%s) [%s]; hold back what sets it until consent"
+            )
         logger.warning(
-            __("cookie '%s' (domain %s) %s [%s]; hold back what sets it until consent"),
+            message,
             shown(finding.observed.name),
             shown(finding.observed.domain),
-            finding.message,
+            shown(finding.category),
+            "; ".join(f"{phase}: {page}" for phase, page in finding.phases),
             finding.rule.citation,
             type="cookies",
             subtype="audit",

@@ -38,7 +38,10 @@ def _check_jurisdictions(value: Any) -> str | None:
     try:
         rules_for(value)
     except UnknownJurisdiction as error:
-        return __("has an %s") % error
+        return __("has an unknown jurisdiction %s; the jurisdictions are: %s") % (
+            ", ".join(map(repr, error.codes)),
+            ", ".join(CODES),
+        )
     return None
 
 

@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..inventory import DEFAULT_MAX_BYTES
+from ..inventory import DEFAULT_MAX_BYTES, LANGUAGE_CODE
 from ..render import COLUMNS, DEFAULT_COLUMNS
 from ..translations import __
 
@@ -39,14 +39,34 @@ def _check_columns(value: Any) -> str | None:
     return _unknown_columns(value)
 
 
+def _is_label(label: Any) -> bool:
+    """A non-empty text, or a non-empty dict of language codes to non-empty texts."""
+    if isinstance(label, str):
+        return bool(label.strip())
+    return (
+        isinstance(label, dict)
+        and bool(label)
+        and all(
+            isinstance(code, str)
+            and LANGUAGE_CODE.fullmatch(code) is not None
+            and isinstance(text, str)
+            and bool(text.strip())
+            for code, text in label.items()
+        )
+    )
+
+
 def _check_labels(value: Any) -> str | None:
     if not isinstance(value, dict):
         return __("must be a dict of column name to label")
     unknown = _unknown_columns(value)
     if unknown:
         return unknown
-    if not all(isinstance(label, str) and label.strip() for label in value.values()):
-        return __("must give a non-empty text label for each column")
+    if not all(_is_label(label) for label in value.values()):
+        return __(
+            "must give each column a non-empty label, or a dict of language codes to labels "
+            "such as {'en': 'Purposes', 'fr': 'Finalités'}"
+        )
     return None
 
 
@@ -85,7 +105,8 @@ CONFIG_VALUES = (
         {},
         (dict,),
         _check_labels,
-        "Header labels that replace the built-in ones, by column name.",
+        "Header labels that replace the built-in ones, by column name: a text, or a text per "
+        "language.",
     ),
     ConfigValue(
         "cookies_max_file_size",

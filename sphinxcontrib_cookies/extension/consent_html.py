@@ -21,8 +21,7 @@ from ..render.consent import (
 from ..render.tables import TABLE_CATEGORY
 from ..translations import _
 from .banner import is_website
-from .project_catalogs import builder_class
-from .transforms import cookie_tables
+from .transforms import builder_class, cookie_tables
 
 #: cookieconsent's own attribute: a click on the element opens the preferences.
 OPEN_PREFERENCES = 'data-cc="show-preferencesModal"'

@@ -1,4 +1,6 @@
-"""The ``cookie-table`` and ``cookie-types`` directives."""
+"""The directives: ``cookie-table`` and ``cookie-types``, which read an inventory, and
+``cookie-intro`` and ``cookie-parties``, the extension's own explanations, each placeable
+alone."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
-from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
+from ..render import COLUMNS, TableOptions, project_labels, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
 from .configured import configured_path
@@ -46,36 +48,20 @@ def _split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").replace(",", " ").split() if item.strip()]
 
 
-class _InventoryDirective(SphinxDirective):
-    optional_arguments = 1
-    final_argument_whitespace = True
+class CookiesDirective(SphinxDirective):
+    """What every directive of the extension shares: warnings about its options, and ids."""
 
     def warn(self, message: str, subtype: str = "option") -> None:
         logger.warning(message, type="cookies", subtype=subtype, location=self.get_location())
 
-    @property
-    def domain(self) -> CookiesDomain:
-        return cookies_domain(self.env)
-
-    def inventory_path(self) -> str:
-        if self.arguments:
-            return os.path.normpath(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
-        return configured_path(self.env)
-
-    def load(self) -> CookieInventory | None:
-        path = self.inventory_path()
-        loaded = self.domain.read_inventory(path)
-        if loaded.missing:
-            where = self.arguments[0] if self.arguments else "cookies_file"
-            self.warn(
-                __(
-                    "the cookie inventory %s does not exist (looked for %s); check the path "
-                    "given in %s"
-                )
-                % (repr(where), path, "the directive" if self.arguments else "conf.py"),
-                "file",
-            )
-        return loaded.inventory
+    def located(self, result: list[nodes.Node]) -> list[nodes.Node]:
+        """``result``, each element located at the directive, apart from paragraphs: a located
+        paragraph would be extracted into the project's catalogs, and the extension's own words
+        are translated by its own catalogs."""
+        for node in result:
+            if not isinstance(node, nodes.TextElement):
+                self.set_source_info(node)
+        return result
 
     def flag(self, name: str) -> bool:
         if name not in self.options:
@@ -95,23 +81,6 @@ class _InventoryDirective(SphinxDirective):
                     % (name, self.name, hint, ", ".join(known))
                 )
 
-    def chosen_categories(self, inventory: CookieInventory) -> tuple[str, ...]:
-        if "categories" not in self.options:
-            return tuple(inventory.categories)
-        chosen = []
-        for category_id in _split(self.options["categories"]):
-            if category_id in inventory.categories:
-                chosen.append(category_id)
-            else:
-                self.warn(
-                    __(
-                        "category %r in :categories: is not in the inventory; "
-                        "its categories are: %s"
-                    )
-                    % (category_id, ", ".join(inventory.categories))
-                )
-        return tuple(dict.fromkeys(chosen))
-
     def make_id(self, name: str) -> str:
         """An id unique in this document, readable from the cookie name."""
         base: str = nodes.make_id(f"cookie-{name}")
@@ -128,6 +97,57 @@ class _InventoryDirective(SphinxDirective):
         last[base] = number
         issued.add(candidate)
         return candidate
+
+
+class _InventoryDirective(CookiesDirective):
+    """A directive that reads an inventory: its path is the argument, else ``cookies_file``."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+
+    @property
+    def domain(self) -> CookiesDomain:
+        return cookies_domain(self.env)
+
+    def inventory_path(self) -> str:
+        if self.arguments:
+            return os.path.normpath(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
+        return configured_path(self.env)
+
+    def load(self) -> CookieInventory | None:
+        path = self.inventory_path()
+        loaded = self.domain.read_inventory(path)
+        if loaded.missing:
+            if self.arguments:
+                message = __(
+                    "the cookie inventory %s does not exist (looked for %s); check the path "
+                    "given in the directive"
+                )
+            else:
+                message = __(
+                    "the cookie inventory %s does not exist (looked for %s); check the path "
+                    "given in conf.py"
+                )
+            where = self.arguments[0] if self.arguments else "cookies_file"
+            self.warn(message % (repr(where), path), "file")
+        return loaded.inventory
+
+    def chosen_categories(self, inventory: CookieInventory) -> tuple[str, ...]:
+        if "categories" not in self.options:
+            return tuple(inventory.categories)
+        chosen = []
+        for category_id in _split(self.options["categories"]):
+            if category_id in inventory.categories:
+                chosen.append(category_id)
+            else:
+                self.warn(
+                    __(
+                        "category %r in :categories: is not in the inventory; "
+                        "its categories are: %s"
+                    )
+                    % (category_id, ", ".join(inventory.categories))
+                )
+        return tuple(dict.fromkeys(chosen))
 
 
 class CookieTableDirective(_InventoryDirective):
@@ -158,6 +178,12 @@ class CookieTableDirective(_InventoryDirective):
                 )
         return tuple(dict.fromkeys(columns)) or tuple(self.config.cookies_columns)
 
+    def label_location(self) -> tuple[str, int] | None:
+        """The directive's source and line, where the gettext builder extracts the project's
+        column labels for this page's catalog."""
+        source, line = self.get_source_info()
+        return (source, line) if source and line else None
+
     def group_by_category(self) -> bool:
         value = (self.options.get("group-by") or "category").strip()
         if value not in ("category", "none"):
@@ -175,7 +201,8 @@ class CookieTableDirective(_InventoryDirective):
             categories=self.chosen_categories(inventory),
             group_by_category=self.group_by_category(),
             language=self.config.language,
-            labels=self.config.cookies_column_labels,
+            labels=project_labels(self.config.cookies_column_labels),
+            labels_at=self.label_location(),
             classes=classes,
             count=self.flag("count"),
             consent_choices=self.config.cookies_banner,
@@ -232,7 +259,39 @@ class CookieTypesDirective(_InventoryDirective):
             result.append(listing)
         if self.flag("parties"):
             result.append(render_parties(self.make_id))
+        return self.located(result)
+
+
+#: The options of a directive that shows the extension's own words.
+_OWN_WORDS_OPTIONS = {"class": directives.class_option, "name": directives.unchanged}
+
+
+class CookieIntroDirective(CookiesDirective):
+    """What a cookie is: a paragraph in the build's language, where the page wants it."""
+
+    option_spec = _Options(_OWN_WORDS_OPTIONS)
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        result = render_intro()
         for node in result:
-            if not isinstance(node, nodes.TextElement):  # a located paragraph would be
-                self.set_source_info(node)  # extracted into the project's catalogs
-        return result
+            if isinstance(node, nodes.Element):
+                node["classes"].extend(self.options.get("class", ()))
+        if result and isinstance(result[0], nodes.Element) and self.options.get("name"):
+            self.add_name(result[0])
+        return self.located(result)
+
+
+class CookiePartiesDirective(CookiesDirective):
+    """What first-party and third-party cookies are: a definition list in the build's
+    language, where the page wants it."""
+
+    option_spec = _Options(_OWN_WORDS_OPTIONS)
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        listing = render_parties(self.make_id)
+        listing["classes"].extend(self.options.get("class", ()))
+        if self.options.get("name"):
+            self.add_name(listing)
+        return self.located([listing])

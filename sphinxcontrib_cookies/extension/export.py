@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 
 from ..export import ExportWords, inventory_as_json
 from ..inventory import PARTIES, STANDARD_CATEGORIES, STORAGE_TYPES, CookieInventory
-from ..render import COLUMNS, format_duration
+from ..render import COLUMNS, format_duration, project_labels
 from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
 from ..translations import _, __
@@ -72,12 +72,12 @@ def export_words(app: Sphinx, catalog: Callable[[str], str] | None = None) -> Ex
     """The words of the exports and the banner; ``catalog`` translates the inventory's texts,
     as the project's gettext catalog of the policy page does."""
     language = app.config.language
-    labels = app.config.cookies_column_labels
+    labels = project_labels(app.config.cookies_column_labels)
     return ExportWords(
         language=language,
         describe_duration=lambda duration: format_duration(duration, language),
         columns=COLUMNS,
-        column_labels={name: column.header(labels) for name, column in COLUMNS.items()},
+        column_labels={name: column.header(labels, language) for name, column in COLUMNS.items()},
         party_labels={party: party_label(party) for party in PARTIES},
         storage_labels={storage: storage_label(storage) for storage in STORAGE_TYPES},
         banner=banner_texts(),

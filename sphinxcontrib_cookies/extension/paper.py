@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..render.widths import CELL_PADDING, TABLE_WIDTH, ColumnWidth, fit_widths
+from ..render.widths import CELL_PADDING, TABLE_WIDTH
 from .transforms import cookie_tables
 
 #: A break point that LaTeX may use or not, with no hyphen.
@@ -76,24 +76,6 @@ def _latex_nodes(
     return result
 
 
-def _plan_for_paper(table: nodes.table) -> None:
-    """Plans the widths again, letting long names wrap: a page is narrower than a terminal,
-    and LaTeX (unlike the text builder) can break a name without changing it."""
-    colspecs = list(table.findall(nodes.colspec))
-    widths = [ColumnWidth(names_may_wrap=True) for _ in colspecs]
-    for part in table.findall(nodes.row):
-        for width, entry in zip(widths, part.children, strict=False):
-            if isinstance(part.parent, nodes.thead):
-                width.note_label(entry.astext())
-            elif "cookie-name" in entry["classes"]:
-                for name in entry.findall(nodes.literal):
-                    width.note_name(name.astext())
-            else:
-                width.note_text(entry.astext())
-    for colspec, planned in zip(colspecs, fit_widths(widths), strict=True):
-        colspec["colwidth"] = planned
-
-
 def _column_capacities(table: nodes.table) -> list[int]:
     """About how many characters of a name fit on one line of each column: a table fills the
     line, which holds about ``TABLE_WIDTH`` characters (one spare, for safety)."""
@@ -103,9 +85,9 @@ def _column_capacities(table: nodes.table) -> list[int]:
 
 
 class PrepareTablesForPaper(SphinxPostTransform):
-    """Plans cookie tables for a page, makes their cells ragged-right, lets names (and
-    other tokens that are not words) longer than their column break, and, for pdflatex,
-    replaces the invisible characters it cannot typeset."""
+    """Makes the cells of cookie tables ragged-right, lets names (and other tokens that are
+    not words) longer than their column break, and, for pdflatex, replaces the invisible
+    characters it cannot typeset."""
 
     default_priority = 200
     formats = ("latex",)
@@ -113,7 +95,6 @@ class PrepareTablesForPaper(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         pdflatex = self.config.latex_engine in ("pdflatex", "platex")
         for table in cookie_tables(self.document):
-            _plan_for_paper(table)
             capacities = _column_capacities(table)
             for body in table.findall(nodes.tbody):
                 for row in body.findall(nodes.row):

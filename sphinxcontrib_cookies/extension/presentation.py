@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from collections.abc import Collection
 from pathlib import Path
@@ -13,14 +14,16 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..render.widths import SCREEN, name_parts
 from .transforms import cookie_tables
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
 
-#: In a wide HTML table, names longer than this may break anywhere; shorter ones never do.
-#: (On paper, extension/paper.py breaks what does not fit its column.)
-LONG_NAME = 24
+#: In a wide HTML table, names longer than this may break anywhere; shorter ones never do,
+#: and the plan of widths leaves them room (``render/widths.py``). (On paper,
+#: extension/paper.py breaks what does not fit its column.)
+LONG_NAME = SCREEN.whole_name or 24
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -109,11 +112,37 @@ class LabelCellsForCards(SphinxPostTransform):
                             mark_long_names(entry)
 
 
+#: Where a line may break inside a name: the browser shows nothing there.
+LINE_BREAK_OPPORTUNITY = "<wbr />"
+
+
+def name_with_break_points(parts: list[str]) -> nodes.raw:
+    """A name in literal style, as Sphinx writes one, with a line break opportunity between
+    its parts. One raw node, rather than a text node per part, so that the search index
+    (which reads a raw node's text without its tags) still finds the whole name."""
+    spans = LINE_BREAK_OPPORTUNITY.join(
+        f'<span class="pre">{html.escape(part, quote=False)}</span>' for part in parts
+    )
+    return nodes.raw(
+        "", f'<code class="docutils literal notranslate">{spans}</code>', format="html"
+    )
+
+
 def mark_long_names(entry: nodes.entry) -> None:
+    """A long name may break anywhere (a class tells the stylesheet); a shorter one between
+    its parts, after ``_``, ``.``, ``-`` or ``/``, where the plan of widths expects it to
+    (``render/widths.py``)."""
     for paragraph in entry.children:
-        for name in paragraph.children:
-            if isinstance(name, nodes.literal) and len(name.rawsource or name.astext()) > LONG_NAME:
+        for name in list(paragraph.children):
+            if not isinstance(name, nodes.literal) or name["classes"]:
+                continue
+            text = name.astext()
+            if len(name.rawsource or text) > LONG_NAME:
                 name["classes"].append("cookie-name-long")
+                continue
+            parts = name_parts(text)
+            if len(parts) > 1:
+                name.replace_self(name_with_break_points(parts))
 
 
 def setup_presentation(app: Sphinx) -> None:

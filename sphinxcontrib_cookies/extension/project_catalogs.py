@@ -15,7 +15,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -25,6 +24,7 @@ from sphinx.util.nodes import extract_messages
 
 from ..render.inventory_text import FOR_CATALOG, ORIGIN
 from ..translations import CATALOG, LOCALE_DIR
+from .transforms import builder_class
 
 
 def _marked(node: nodes.Node) -> bool:
@@ -103,14 +103,6 @@ class TranslateInventoryText(SphinxTransform):
                 node["translated"] = True
             else:
                 node["translated"] = False
-
-
-def builder_class(env: BuildEnvironment) -> type[Builder]:
-    """The class of this build's builder, for a transform (which has no ``app``)."""
-    builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
-    if builder is None:  # Sphinx 8, where env.app is not yet deprecated
-        builder = type(env.app.builder)
-    return builder
 
 
 def builds_catalogs(env: BuildEnvironment) -> bool:

@@ -5,26 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+def builder_class(env: BuildEnvironment) -> type[Builder]:
+    """The class of the build's builder, which says its name and format."""
+    builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
+    if builder is None:  # Sphinx 8, where env.app is not yet deprecated
+        builder = type(env.app.builder)
+    return builder
 
 
 def cookie_tables(document: nodes.document) -> list[nodes.table]:
     return [table for table in document.findall(nodes.table) if "cookie-table" in table["classes"]]
 
 
-class LetBrowsersSizeColumns(SphinxPostTransform):
-    """In HTML the browser sizes columns from their content, which suits every screen."""
+class LeaveLongtablesToPaper(SphinxPostTransform):
+    """In HTML a table is not a ``longtable`` (a LaTeX class that would only clutter it); its
+    planned widths (``colwidths-given``) become percentages, which a browser widens where a
+    column's content cannot be narrower."""
 
     default_priority = 200
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         for table in cookie_tables(self.document):
-            table["classes"] = [
-                "colwidths-auto" if name == "colwidths-given" else name
-                for name in table["classes"]
-                if name != "longtable"
-            ]
+            table["classes"] = [name for name in table["classes"] if name != "longtable"]
 
 
 class LabelRowsInCells(SphinxPostTransform):

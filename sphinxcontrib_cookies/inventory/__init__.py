@@ -4,6 +4,7 @@ from .durations import Duration, parse_duration
 from .loader import DEFAULT_MAX_BYTES, load_inventory, parse_inventory
 from .model import (
     CONSENT_MODE_TYPES,
+    LANGUAGE_CODE,
     LEGAL_BASES,
     PARTIES,
     PROVIDER_ROLES,
@@ -25,6 +26,7 @@ from .problems import PROBLEM_KINDS, InventoryError, InventoryProblem
 __all__ = [
     "CONSENT_MODE_TYPES",
     "DEFAULT_MAX_BYTES",
+    "LANGUAGE_CODE",
     "LEGAL_BASES",
     "PARTIES",
     "PROBLEM_KINDS",

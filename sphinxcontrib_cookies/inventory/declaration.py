@@ -75,6 +75,9 @@ class Field:
     #: The values a ``Kind.CHOICE`` field (or each item of a ``Kind.CHOICES`` list) accepts, in
     #: the order messages list them.
     choices: tuple[str, ...] = ()
+    #: Other ways people write a choice, lowercase, and the choice they mean ("3rd",
+    #: "third"): a message suggests the choice, the value is still refused.
+    other_spellings: tuple[tuple[str, str], ...] = ()
     #: The model attribute the value goes to: the key unless given; None for a field that is
     #: checked but not kept.
     attribute: str | None = ""
@@ -110,6 +113,8 @@ def _field_problem(field: Field) -> str:
         return "the description is a sentence, ending with '.'"
     if (field.kind in (Kind.CHOICE, Kind.CHOICES)) != bool(field.choices):
         return "a choice field lists its choices, and only a choice field has choices"
+    if any(meant not in field.choices for _, meant in field.other_spellings):
+        return "an other spelling names a value that is not one of its choices"
     if (field.kind in (Kind.ENTRY, Kind.ENTRIES)) != (field.section is not None):
         return "an entry field names the section that reads it, and only an entry field does"
     if field.default is not None and (field.required or field.kind is not Kind.CHOICE):

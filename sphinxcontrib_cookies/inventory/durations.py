@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Literal
 
@@ -22,6 +24,21 @@ _WORDS = re.compile(
     r"(?P<amount>\d{1,9})\s*(?P<unit>second|minute|hour|day|week|month|year)s?", re.IGNORECASE
 )
 _SECONDS = re.compile(r"\d{1,12}")
+#: A number and a word that was meant as one: "13 monts", "1.5 years", "2,5 days".
+_NEARLY = re.compile(r"(?P<amount>\d{1,9}(?:[.,]\d{1,9})?)\s*(?P<unit>[^\W\d_]{1,20})")
+#: Each unit in the next smaller one, where the conversion is exact (a month has no exact
+#: number of weeks or days).
+_SMALLER = {
+    "year": ("month", 12),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
+
+
+class NearlyADuration(ValueError):
+    """A number and a word that was meant as a duration: the message says what to write."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +95,47 @@ def parse_duration(text: str) -> Duration:
     words = _WORDS.fullmatch(value)
     if words:
         return Duration("period", ((words.group("unit").lower(), int(words.group("amount"))),))
+    hint = _nearly_a_duration(value)
+    if hint:
+        raise NearlyADuration(f"'{shown(text)}' is not a duration; {hint}")
     raise ValueError(
         f"'{shown(text)}' is not a duration; write 'session', 'persistent', an ISO 8601 duration "
         "such as 'P13M' or 'PT30M', a number of seconds, or a number and a unit such as "
         "'13 months' (units: second, minute, hour, day, week, month, year)"
     )
+
+
+def _unit_meant(word: str) -> str | None:
+    """The unit a word means, or is probably a misspelling of ("monts": "month")."""
+    lowered = word.lower()
+    for unit in UNITS:
+        if lowered in (unit, unit + "s"):
+            return unit
+    forms = [form for unit in UNITS for form in (unit, unit + "s")]
+    close = difflib.get_close_matches(lowered, forms, n=1, cutoff=0.75)
+    return close[0].removesuffix("s") if close else None
+
+
+def _counted(amount: int | Fraction, unit: str) -> str:
+    return f"{amount} {unit}{'' if amount == 1 else 's'}"
+
+
+def _nearly_a_duration(value: str) -> str | None:
+    """What to write instead of a number and a word that was nearly a duration: a misspelt
+    unit ("did you mean '13 months'?"), or a fraction ("whole numbers only; write '18
+    months'"); None when it is not nearly one."""
+    nearly = _NEARLY.fullmatch(value)
+    unit = _unit_meant(nearly.group("unit")) if nearly else None
+    if nearly is None or unit is None:
+        return None
+    amount = Fraction(nearly.group("amount").replace(",", "."))
+    if amount.denominator == 1:
+        return f"did you mean '{_counted(amount.numerator, unit)}'?"
+    while unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        amount *= factor
+        if amount.denominator == 1:
+            return f"whole numbers only: write '{_counted(amount.numerator, unit)}'"
+    if unit == "second":
+        return "whole numbers only: round it to whole seconds"
+    return "whole numbers only: round it, or write it in a smaller unit such as days"

@@ -358,6 +358,18 @@ COOKIE = Section(
             Kind.CHOICE,
             "first (set by the site itself) or third (set by another site).",
             choices=PARTIES,
+            other_spellings=(
+                ("1st", "first"),
+                ("3rd", "third"),
+                ("first-party", "first"),
+                ("third-party", "third"),
+                ("first party", "first"),
+                ("third party", "third"),
+                ("1st-party", "first"),
+                ("3rd-party", "third"),
+                ("1st party", "first"),
+                ("3rd party", "third"),
+            ),
         ),
         Field(
             "type",

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .declaration import Field, Format, Kind, Section, require_every_kind
-from .durations import Duration, parse_duration
+from .durations import Duration, NearlyADuration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
 from .legal_reader import LegalValuesReader
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
@@ -31,6 +31,20 @@ _WHITESPACE = re.compile(r"\s")
 def quoted_keys(keys: tuple[str, ...]) -> str:
     """``'categories' and 'cookies'``."""
     return " and ".join(f"'{key}'" for key in keys)
+
+
+def cookie_subject(node: Node) -> str:
+    """How messages name a cookie entry: by its name (the first of its names), as written,
+    before the names are checked; "a cookie entry" when it gives none."""
+    if isinstance(node, MappingNode):
+        for key, value in node.items:
+            if not isinstance(key, Scalar) or key.value not in ("name", "names"):
+                continue
+            if isinstance(value, Sequence) and value.items:
+                value = value.items[0]
+            if isinstance(value, Scalar) and not value.is_null and value.value.strip():
+                return f"cookie '{shown(value.value.strip())}'"
+    return "a cookie entry"
 
 
 class InventoryReader(LegalValuesReader):
@@ -58,16 +72,14 @@ class InventoryReader(LegalValuesReader):
                     f"{quoted_keys(section.required_keys)}, not {kind_of(root)}",
                 )
             )
-        top = self.entry(lambda: self.fields(root, "the inventory", section.keys, ()))
-        if top is None:  # problems with some keys: read what can be read
+        required = section.required_keys
+        top = self.entry(lambda: self.fields(root, "the inventory", section.keys, required))
+        if top is None:  # problems with some keys (reported, a missing one too): read the rest
             top = {
                 key.value: (key, value)
                 for key, value in root.items
                 if isinstance(key, Scalar) and key.value in section.keys
             }
-        for name in section.required_keys:
-            if name not in top:
-                self.report(root.line, "missing-field", f"the inventory has no '{name}'; add it")
         for field in section.fields:
             if field.key in top:
                 read = partial(self.read_value, field, top[field.key][1], "the inventory")
@@ -194,9 +206,9 @@ class InventoryReader(LegalValuesReader):
 
     def cookie(self, node: Node) -> Cookie | None:
         section = self.declaration.cookie
-        found = self.fields(node, "a cookie entry", section.keys, section.required_keys)
+        what = cookie_subject(node)
+        found = self.fields(node, what, section.keys, section.required_keys)
         names = self.names(node, found)
-        what = f"cookie '{shown(names[0])}'" if names else "this cookie entry"
         values = self.read_fields(section, found, what, skip=section.one_of)
         if self.failed or not names or self.lacks_required(section, values):
             return None
@@ -299,6 +311,9 @@ class InventoryReader(LegalValuesReader):
             return None
         try:
             return parse_duration(value)
+        except NearlyADuration as error:
+            self.report(node.line, "duration", f"{what}: {error}")
+            return None
         except ValueError as error:
             self.report(
                 node.line,
@@ -346,7 +361,9 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
         Kind.NAMES: lambda reader, node, what, field: reader.name_list(node, what),
         Kind.URL: lambda reader, node, what, field: reader.url(node, what),
         Kind.BOOLEAN: lambda reader, node, what, field: reader.boolean(node, what),
-        Kind.CHOICE: lambda reader, node, what, field: reader.choice(node, what, field.choices),
+        Kind.CHOICE: lambda reader, node, what, field: reader.choice(
+            node, what, field.choices, dict(field.other_spellings)
+        ),
         Kind.CHOICES: lambda reader, node, what, field: reader.choice_list(
             node, what, field.choices
         ),

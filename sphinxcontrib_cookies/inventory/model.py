@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,6 +41,10 @@ PROVIDER_ROLES = ("processor", "controller", "joint-controller")
 #: EU-US Data Privacy Framework (an adequacy decision of 2023), standard data protection clauses
 #: (article 46(2)(c)) or binding corporate rules (article 47).
 TRANSFER_SAFEGUARDS = ("adequacy", "dpf", "scc", "bcr")
+
+
+#: A language code, as the inventory and Sphinx write them: en, fr, pt_BR, pt-BR.
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 
 
 def normalize_language(code: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import TypeVar
 
-from .model import LocalizedText
+from .model import LANGUAGE_CODE, LocalizedText
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 
@@ -20,7 +20,6 @@ from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 TODO_MARK = "TODO"
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: An http(s) address with a host, and none of the characters that a URL cannot hold and that
@@ -42,6 +41,14 @@ class TooManyProblems(Exception):
 
 def _joined_lines(text: str) -> str:
     return " ".join(text.split())
+
+
+def _not_given(found: tuple[Scalar, Node] | None) -> bool:
+    """Whether a required key is missing, or given no value (null or blank)."""
+    if found is None:
+        return True
+    value = found[1]
+    return isinstance(value, Scalar) and (value.is_null or not value.value.strip())
 
 
 def kind_of(node: Node) -> str:
@@ -68,19 +75,24 @@ class Suggestions:
 
     def __init__(self, budget: int) -> None:
         self.budget = budget
-        self.found: dict[tuple[str, int], str] = {}
+        self.found: dict[tuple[str, int], str | None] = {}
 
     def __call__(self, word: str, choices: Collection[str]) -> str:
+        """``did you mean 'word'? `` or nothing."""
+        close = self.closest(word, choices)
+        return f"did you mean '{shown(close)}'? " if close is not None else ""
+
+    def closest(self, word: str, choices: Collection[str]) -> str | None:
+        """The choice ``word`` is probably a misspelling of, if any."""
         key = (word, id(choices))
         if key in self.found:
             return self.found[key]
         if len(word) > SUGGESTION_LENGTH or len(choices) > self.budget:
-            return ""
+            return None
         self.budget -= len(choices)
         close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
-        hint = f"did you mean '{shown(close[0])}'? " if close else ""
-        self.found[key] = hint
-        return hint
+        self.found[key] = close[0] if close else None
+        return self.found[key]
 
 
 def listed(words: Collection[str], limit: int = 20) -> str:
@@ -143,6 +155,7 @@ class TypedReader:
             )
             raise EntryInvalid
         found: dict[str, tuple[Scalar, Node]] = {}
+        unknown: list[Scalar] = []
         for key, value in node.items:
             self.refuse(key)
             if not isinstance(key, Scalar):
@@ -160,23 +173,42 @@ class TypedReader:
                 )
                 continue
             if key.value not in allowed:
-                self.report(
-                    key.line,
-                    "unknown-key",
-                    f"unknown key '{shown(key.value)}' in {what}; "
-                    f"{self.suggest(key.value, allowed)}"
-                    f"the keys allowed here are: {', '.join(allowed)}",
-                )
+                unknown.append(key)
                 continue
             found[key.value] = (key, value)
-        for name in required:
-            given = found[name][1] if name in found else None
-            if given is None or (
-                isinstance(given, Scalar) and (given.is_null or not given.value.strip())
-            ):
+        missing = [name for name in required if _not_given(found.get(name))]
+        misspelt = self.unknown_keys(unknown, what, allowed, missing)
+        for name in missing:
+            if name not in misspelt:
                 line = found[name][0].line if name in found else declared_at or node.line
                 self.report(line, "missing-field", f"{what} has no '{name}'; add it")
         return found
+
+    def unknown_keys(
+        self, keys: list[Scalar], what: str, allowed: tuple[str, ...], missing: list[str]
+    ) -> set[str]:
+        """Reports each unknown key; one that is probably a missing required key misspelt is
+        reported once, as that. Returns the missing keys so reported."""
+        misspelt: set[str] = set()
+        for key in keys:
+            meant = self.suggest.closest(key.value, allowed)
+            if meant in missing and meant not in misspelt:
+                misspelt.add(meant)
+                self.report(
+                    key.line,
+                    "unknown-key",
+                    f"unknown key '{shown(key.value)}' in {what}, which has no '{meant}': "
+                    f"did you mean '{meant}'? rename the key",
+                )
+                continue
+            hint = f"did you mean '{shown(meant)}'? " if meant is not None else ""
+            self.report(
+                key.line,
+                "unknown-key",
+                f"unknown key '{shown(key.value)}' in {what}; {hint}"
+                f"the keys allowed here are: {', '.join(allowed)}",
+            )
+        return misspelt
 
     def note(self, line: int, kind: str, message: str) -> None:
         """A problem that leaves the entry usable (it counts towards MAX_PROBLEMS all the same)."""
@@ -269,7 +301,7 @@ class TypedReader:
             language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
-            if not _LANGUAGE.fullmatch(language):
+            if not LANGUAGE_CODE.fullmatch(language):
                 self.report(
                     key.line,
                     "value",
@@ -326,17 +358,23 @@ class TypedReader:
             return None
         return value
 
-    def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
+    def choice(
+        self,
+        node: Node,
+        what: str,
+        choices: tuple[str, ...],
+        other_spellings: dict[str, str] | None = None,
+    ) -> str | None:
+        """One of ``choices``; a message suggests the one meant by one of ``other_spellings``
+        ("3rd": "third"), else the closest."""
         value = self.value(node, what)
         if value is None:
             return None
         if value not in choices:
-            self.report(
-                node.line,
-                "value",
-                f"{what} must be one of: {', '.join(choices)}, not '{shown(value)}'; "
-                f"{self.suggest(value, choices)}".rstrip("; "),
-            )
+            meant = (other_spellings or {}).get(" ".join(value.lower().split()))
+            hint = f"did you mean '{meant}'? " if meant else self.suggest(value, choices)
+            message = f"{what} must be one of: {', '.join(choices)}, not '{shown(value)}'; {hint}"
+            self.report(node.line, "value", message.rstrip("; "))
             return None
         return value
 

@@ -1,6 +1,14 @@
 """Rendering: an inventory into standard docutils nodes. Knows nothing of files or builds."""
 
-from .columns import COLUMNS, DEFAULT_COLUMNS, CellWords, Column, column_label
+from .columns import (
+    COLUMNS,
+    DEFAULT_COLUMNS,
+    CellWords,
+    Column,
+    ProjectLabel,
+    column_label,
+    project_labels,
+)
 from .durations import format_duration
 from .tables import RenderedTables, TableOptions, render_tables
 from .types import render_cookie_types
@@ -11,11 +19,13 @@ __all__ = [
     "DEFAULT_COLUMNS",
     "CellWords",
     "Column",
+    "ProjectLabel",
     "RenderedTables",
     "TableOptions",
     "WidthHint",
     "column_label",
     "format_duration",
+    "project_labels",
     "render_cookie_types",
     "render_tables",
 ]

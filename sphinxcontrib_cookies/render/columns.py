@@ -8,7 +8,7 @@ for a new cookie field is one entry below (and its label in the catalogs).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Protocol
@@ -19,7 +19,7 @@ from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedTe
 from ..translations import _
 from .inventory_text import mark_inventory_text
 from .text import paragraphs
-from .widths import ColumnWidth, WidthHint
+from .widths import WidthHint
 
 
 class CellWords(Protocol):
@@ -59,17 +59,20 @@ class Column:
     label: str
     #: What a cell shows, in English, for the docs' list of columns.
     description: str
-    #: The cell as plain text: what an export shows, and what a text column is sized by.
+    #: The cell as plain text: what an export shows.
     text: CellText
+    #: What the column holds, which says how it is sized (``widths.py``).
     width: WidthHint = WidthHint.TEXT
     #: The inventory's text the cell shows, if any: its paragraphs are marked for gettext.
     written: Callable[[Cookie, CookieInventory], Written | None] = _nothing_written
     #: The cell's nodes, when they are more than the paragraphs of its text.
     render: CellNodes | None = None
 
-    def header(self, labels: Mapping[str, str]) -> str:
-        """The label a project gives in ``cookies_column_labels``, else the built-in one."""
-        return labels.get(self.name) or str(self.label)
+    def header(self, labels: Mapping[str, LocalizedText], language: str | None) -> str:
+        """The label a project gives in ``cookies_column_labels`` (see ``project_labels``), in
+        ``language``, else the built-in one."""
+        given = labels.get(self.name)
+        return given.resolve(language) if given is not None else str(self.label)
 
     def cell(
         self, cookie: Cookie, text: str, inventory: CookieInventory, language: str | None
@@ -83,17 +86,6 @@ class Column:
             for paragraph in content:
                 mark_inventory_text(paragraph, written[0], language, inventory.path, written[1])
         return list(content)
-
-    def note_width(self, width: ColumnWidth, text: str, content: Sequence[nodes.Node]) -> None:
-        """Tells ``width`` what this cell needs, as the text builder writes it: its text, or
-        the literals of its paragraphs."""
-        if self.width is WidthHint.TEXT:
-            width.note_text(text)
-            return
-        for paragraph in content:
-            for literal in paragraph.children if isinstance(paragraph, nodes.Element) else ():
-                if isinstance(literal, nodes.literal):
-                    width.note_name(f'"{literal.astext()}",')
 
 
 # --- the cells ----------------------------------------------------------------------------------
@@ -231,6 +223,7 @@ COLUMNS: Mapping[str, Column] = _registry(
             _("Function"),
             "The entry's function, as the inventory writes it.",
             _function_text,
+            WidthHint.PROSE,
             written=_function_written,
         ),
         Column(
@@ -238,6 +231,7 @@ COLUMNS: Mapping[str, Column] = _registry(
             _("Purpose"),
             "The entry's purpose, as the inventory writes it.",
             _purpose_text,
+            WidthHint.PROSE,
             written=_purpose_written,
         ),
         Column(
@@ -252,6 +246,7 @@ COLUMNS: Mapping[str, Column] = _registry(
             _("Duration"),
             "The duration in words, in the build's language, or as the inventory writes it.",
             _duration_text,
+            WidthHint.PHRASE,
             written=_duration_written,
         ),
         Column("party", _("Party"), '"First party" or "Third party".', _party_text),
@@ -273,6 +268,24 @@ COLUMNS: Mapping[str, Column] = _registry(
     ),
     default=DEFAULT_COLUMNS,
 )
+
+
+#: A label as ``cookies_column_labels`` gives it: one text, or a text per language.
+ProjectLabel = str | Mapping[str, str]
+
+
+def project_labels(labels: Mapping[str, ProjectLabel]) -> Mapping[str, LocalizedText]:
+    """The labels of ``cookies_column_labels`` (already checked) as texts, each for every
+    language (``"Purposes"``) or per language (``{"en": "Purposes", "fr": "Finalités"}``),
+    resolved as the inventory's own text is."""
+    return MappingProxyType(
+        {
+            name: LocalizedText.plain(label)
+            if isinstance(label, str)
+            else LocalizedText(tuple(label.items()))
+            for name, label in labels.items()
+        }
+    )
 
 
 def column_label(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
@@ -26,9 +27,16 @@ _CATALOG_UNITS: dict[str, Callable[[int], str | None]] = {
 }
 
 
+#: The CLDR locale of a language whose catalog is written for one region, where CLDR's
+#: locale of the bare language is another's: our ``pt`` catalog is European Portuguese, CLDR's
+#: ``pt`` is Brazil's ("0 dia" where Portugal says "0 dias").
+CLDR_LOCALES = MappingProxyType({"pt": "pt_PT"})
+
+
 @lru_cache(maxsize=64)
 def babel_locale(language: str | None) -> Locale:
     """The Babel locale for a Sphinx language, English when Babel does not know it."""
+    language = CLDR_LOCALES.get(language or "", language)
     if language:
         try:
             return Locale.parse(language.replace("-", "_"))
@@ -41,12 +49,35 @@ def babel_locale(language: str | None) -> Locale:
     return Locale.parse("en")
 
 
+#: Between a number and its unit: a no-break space, as CLDR writes French ("13 mois"), so
+#: that a duration never wraps between the two, in any language.
+NO_BREAK_SPACE = "\u00a0"
+
+
 def format_part(unit: str, amount: int, locale: Locale) -> str:
-    """One part such as "13 months": our catalog's words if it has them, else CLDR's."""
+    """One part such as "13 months": our catalog's words if it has them, else CLDR's; the
+    number held to its unit."""
+    number = _number(amount, locale)
     form = _CATALOG_UNITS[unit](amount)
-    if form is not None:
-        return form % {"count": format_decimal(amount, locale=locale)}
-    return _cldr_part(unit, amount, locale)
+    text = form % {"count": number} if form is not None else _cldr_part(unit, amount, locale)
+    return _held_together(text, number)
+
+
+def _held_together(text: str, number: str) -> str:
+    """``text`` with the first space after ``number`` (or the last before it, where the unit
+    comes first) made a no-break space; "11-il xahar" keeps its suffix with the number."""
+    if text.startswith(number):
+        head, space, tail = text.partition(" ")
+        return f"{head}{NO_BREAK_SPACE}{tail}" if space else text
+    if text.endswith(number):
+        head, space, tail = text.rpartition(" ")
+        return f"{head}{NO_BREAK_SPACE}{tail}" if space else text
+    return text  # a word that says the number itself, such as a dual form
+
+
+@lru_cache(maxsize=4096)
+def _number(amount: int, locale: Locale) -> str:
+    return format_decimal(amount, locale=locale)
 
 
 @lru_cache(maxsize=4096)

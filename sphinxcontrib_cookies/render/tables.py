@@ -14,7 +14,7 @@ from .explanations import default_title
 from .inventory_text import keep_builtin_text_out, mark_inventory_text
 from .labels import party_label, storage_label
 from .text import localized
-from .widths import ColumnWidth, fit_widths
+from .widths import WIDTH_GROUP
 
 #: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
 COOKIE_COUNT = "cookies-count"
@@ -29,7 +29,11 @@ class TableOptions:
     categories: tuple[str, ...]
     group_by_category: bool = True
     language: str | None = None
-    labels: Mapping[str, str] = field(default_factory=dict)
+    #: The project's labels, by column name (``columns.project_labels``).
+    labels: Mapping[str, LocalizedText] = field(default_factory=dict)
+    #: Where the directive is (source, line): the project's labels are marked with it, for the
+    #: project's gettext catalogs.
+    labels_at: tuple[str, int] | None = None
     classes: tuple[str, ...] = ()
     #: Show the number of cookies (names) in each category's caption.
     count: bool = False
@@ -75,6 +79,19 @@ class PageWords:
         return localized(text, self.language)
 
 
+#: The class of the words beside a name that say what kind of storage it is, when the table
+#: has no ``type`` column: without them, a local-storage key would read as a cookie.
+STORAGE_MARK = "cookie-storage"
+
+
+def mark_storage(content: list[nodes.Node], label: str) -> None:
+    """Say beside the names what kind of storage they are ("(Local storage)")."""
+    if not content or not isinstance(content[-1], nodes.paragraph):
+        return
+    marked = f"({label})"
+    content[-1] += [nodes.Text(" "), nodes.inline(marked, marked, classes=[STORAGE_MARK])]
+
+
 class _TableBuilder:
     def __init__(
         self, inventory: CookieInventory, options: TableOptions, make_id: Callable[[str], str]
@@ -84,12 +101,14 @@ class _TableBuilder:
         self.make_id = make_id
         self.words = PageWords(options.language)
         self.targets: dict[str, str] = {}
+        #: The id of the first row rendered: unique in the page, it names the directive's tables.
+        self.first_row_id = ""
 
-    def cell(self, cookie: Cookie, column: Column, width: ColumnWidth) -> list[nodes.Node]:
-        """The cell's nodes; ``width`` notes what the column needs for them."""
+    def cell(self, cookie: Cookie, column: Column) -> list[nodes.Node]:
         text = column.text(cookie, self.inventory, self.words)
         content = column.cell(cookie, text, self.inventory, self.options.language)
-        column.note_width(width, text, content)
+        if column.name == "name" and cookie.type != "cookie" and "type" not in self.options.columns:
+            mark_storage(content, self.words.storage_label(cookie.type))
         return content
 
     def caption(self, category: Category) -> nodes.title:
@@ -100,22 +119,28 @@ class _TableBuilder:
             mark_inventory_text(caption, category.title, language, path, category.line)
         return caption
 
+    def label(self, column: Column, label: str) -> nodes.paragraph:
+        """A column's label; the project's own is marked for the project's catalogs."""
+        paragraph = nodes.paragraph(label, label)
+        given, where = self.options.labels.get(column.name), self.options.labels_at
+        if given is not None and where is not None:
+            mark_inventory_text(paragraph, given, self.options.language, *where)
+        return paragraph
+
     def table(self, category: Category | None, cookies: Iterable[Cookie]) -> nodes.table:
         columns = [COLUMNS[name] for name in self.options.columns]
-        labels = [column.header(self.options.labels) for column in columns]
-        widths = [ColumnWidth() for _ in columns]
-        for width, label in zip(widths, labels, strict=True):
-            width.note_label(label)
+        labels = [column.header(self.options.labels, self.options.language) for column in columns]
         counted = tuple(cookies)
         body = nodes.tbody()
         for cookie in counted:
             row = nodes.row()
             row_id = self.make_id(cookie.names[0])
             row["ids"].append(row_id)
+            self.first_row_id = self.first_row_id or row_id
             for name in cookie.names:
                 self.targets.setdefault(name, row_id)
-            for index, column in enumerate(columns):
-                content = self.cell(cookie, column, widths[index])
+            for column in columns:
+                content = self.cell(cookie, column)
                 row += nodes.entry("", *content, classes=[f"cookie-{column.name}"])
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
@@ -128,12 +153,12 @@ class _TableBuilder:
                 table[TABLE_CATEGORY] = category.id
         group = nodes.tgroup(cols=len(columns))
         table += group
-        for planned in fit_widths(widths):
-            group += nodes.colspec(colwidth=planned)
+        for _ in columns:  # planned for each builder: extension/widths.py
+            group += nodes.colspec(colwidth=1)
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
             head_row += nodes.entry(
-                "", nodes.paragraph(label, label), classes=[f"cookie-{column.name}"]
+                "", self.label(column, label), classes=[f"cookie-{column.name}"]
             )
         group += nodes.thead("", head_row)
         group += body
@@ -157,4 +182,6 @@ def render_tables(
         everything = [cookie for cookie in inventory.cookies if cookie.category in chosen]
         if everything:
             tables.append(builder.table(None, everything))
+    for table in tables:  # the tables of one directive share their widths
+        table[WIDTH_GROUP] = builder.first_row_id
     return RenderedTables(tables, builder.targets)

@@ -8,15 +8,22 @@ from docutils import nodes
 
 from ..inventory import LocalizedText
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: Runs of spaces and line breaks, which become one space; a no-break space (CLDR's, between a
+#: number and its unit, or French typography's) is kept.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _joined(block: str) -> str:
+    return _SPACES.sub(" ", block).strip(" ")
 
 
 def paragraphs(text: str, classes: list[str] | None = None) -> list[nodes.paragraph]:
     """One paragraph per blank-line-separated block; lines within a block are joined."""
     if "\n" not in text:  # the common case: one line
-        block = " ".join(text.split())
+        block = _joined(text)
         return [nodes.paragraph(block, block, classes=classes or [])] if block else []
-    blocks = [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(text.strip())]
+    blocks = [_joined(block) for block in _PARAGRAPH_BREAK.split(text.strip())]
     return [nodes.paragraph(block, block, classes=classes or []) for block in blocks if block]
 
 

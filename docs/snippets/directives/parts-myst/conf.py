@@ -1,0 +1,2 @@
+# conf.py
+extensions = ["sphinxcontrib_cookies", "myst_parser"]
