@@ -96,12 +96,30 @@ def test_messages_say_how_to_fix(warned: SphinxTestApp) -> None:
         ), message
 
 
-def test_build_goes_on_and_valid_entries_render(warned: SphinxTestApp) -> None:
+def test_build_goes_on_and_every_entry_with_a_name_renders(warned: SphinxTestApp) -> None:
+    """Nothing is lost: each entry with a problem is published with what can be shown, a
+    cookie whose category is unknown in the built-in "Unclassified" table."""
     assert warned.statuscode == 0
     html = (warned.outdir / "index.html").read_text(encoding="utf-8")
-    tables = cookie_tables(html)
-    kept = [cell.codes for table in tables for cell in table.column("Cookie name(s)")]
-    assert kept == [["kept"], ["kept"]]  # the default table, and the one with bad options
+    necessary, unclassified, with_bad_options = cookie_tables(html)
+    published = [
+        "kept", "no_purpose", "misspelt", "close_provider", "duplicate_key", "bad_duration",
+        "aliased", "bad_party", "both", "kept",
+    ]  # fmt: skip
+    assert [cell.codes for cell in necessary.column("Cookie name(s)")] == [[n] for n in published]
+    assert unclassified.caption == "Unclassified cookies"
+    assert [cell.codes for cell in unclassified.column("Cookie name(s)")] == [
+        ["undeclared_category"]
+    ]
+    # The table with bad options shows its one category.
+    assert [cell.codes for cell in with_bad_options.column("Cookie name(s)")] == [
+        [n] for n in published
+    ]
+    rows = {row.cells[0].codes[0]: row.texts for row in necessary.body[1:]}
+    assert rows["bad_duration"][3] == "13 moons"  # the duration as written
+    assert rows["no_purpose"][2] == ""  # a missing purpose is an empty cell
+    assert rows["close_provider"][1] == "countr"  # the provider as written
+    assert rows["aliased"][2] == ""  # the purpose was an alias: left out
     assert (warned.outdir / "other.html").exists()
 
 

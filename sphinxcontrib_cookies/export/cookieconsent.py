@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..inventory import Cookie, CookieInventory
+from ..inventory import STORAGE_TYPES, Cookie, CookieInventory
 from ..inventory.names import is_pattern, name_regex
 from .words import ExportWords
 
@@ -31,16 +31,18 @@ def _html(text: str) -> str:
 
 def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
     """What to erase when the category is refused. Only cookies the page itself can erase:
-    not third-party ones, and not local storage, which cookieconsent does not clear."""
+    not third-party ones, and not local storage, which cookieconsent does not clear. When the
+    type or the party could not be read, the cookie is erased all the same; a domain that could
+    not be read is left out, so that it never reaches the erasing cookie's attributes."""
     items = []
     for cookie in cookies:
-        if cookie.type != "cookie" or cookie.party == "third":
+        if (cookie.type != "cookie" and cookie.type in STORAGE_TYPES) or cookie.party == "third":
             continue
         for name in cookie.names:
             item = {"name": name}
             if is_pattern(name):
                 item["pattern"] = name_regex(name)
-            if cookie.domain:
+            if cookie.domain and "domain" not in cookie.problem_fields:
                 item["domain"] = cookie.domain
             items.append(item)
     return items

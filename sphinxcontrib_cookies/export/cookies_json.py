@@ -49,13 +49,15 @@ def cookie_as_json(cookie: Cookie, words: ExportWords) -> dict[str, Any]:
         "names": list(cookie.names),
         "name_patterns": [name_regex(name) for name in cookie.names],
         "category": cookie.category,
-        "purpose": cookie.purpose.resolve(language),
+        "purpose": _text(cookie.purpose, language),
         "function": _text(cookie.function, language),
         "provider": _provider(cookie.provider, language),
         "duration": _duration(cookie, words),
         "party": cookie.party,
         "type": cookie.type,
         "domain": cookie.domain,
+        # The fields with a problem (each reported as a warning), shown as written or empty.
+        "problem_fields": list(cookie.problem_fields),
     }
 
 

@@ -129,6 +129,9 @@ class Section(Generic[Model]):
     one_of: tuple[str, ...] = ()
     #: Ids whose entries may leave out the required fields, or have no value at all.
     standard_ids: tuple[str, ...] = ()
+    #: The standard id that a reference to an unknown or missing id of this section falls back
+    #: to, so that the entry holding the reference is still shown ("" for none).
+    fallback_id: str = ""
 
     #: The keys, in the declared order; one tuple for the section's life, so that messages
     #: can remember hints per tuple.
@@ -165,6 +168,8 @@ def _section_problem(section: Section[Any]) -> str:
         return "a key is declared twice"
     if not set(section.one_of) <= set(keys) or set(section.one_of) & set(section.required_keys):
         return "'one_of' names optional fields of the section"
+    if section.fallback_id and section.fallback_id not in section.standard_ids:
+        return f"the fallback id '{section.fallback_id}' is not one of the standard ids"
     filled = [field.attribute for field in section.fields if field.attribute is not None]
     for field in section.fields:
         if field.attribute is None:

@@ -115,6 +115,7 @@ CATEGORY = Section(
     ),
     implicit=("id", "line"),
     standard_ids=STANDARD_CATEGORIES,
+    fallback_id="unclassified",
 )
 
 PROVIDER = Section(
@@ -192,7 +193,7 @@ COOKIE = Section(
         Field("domain", Kind.DOMAIN, "The domain the cookie is set for, such as .example.com."),
     ),
     description="One table row: one cookie (name) or several serving one purpose (names).",
-    implicit=("line",),
+    implicit=("line", "problem_fields"),
     one_of=("name", "names"),
 )
 

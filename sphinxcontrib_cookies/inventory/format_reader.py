@@ -2,7 +2,11 @@
 and cookie entries, the references between them, and cookies declared twice.
 
 Each field is read by the reader of its kind and goes to the model attribute it declares.
-Entries with a problem are left out and reported; the rest of the inventory stays usable.
+Nothing is lost: an entry with a problem is reported and kept with what can be shown. A value
+that cannot be read is kept as written where a page can show it (a duration, a choice, a
+domain: ``_AS_WRITTEN``), else left out (an address is never linked unless it is valid); a
+missing field is an empty cell; a cookie whose category is unknown or missing goes to the
+built-in ``unclassified`` category. Only an entry with no usable name (id) is left out.
 """
 
 from __future__ import annotations
@@ -56,8 +60,8 @@ class InventoryReader(TypedReader):
                     f"{quoted_keys(section.required_keys)}, not {kind_of(root)}",
                 )
             )
-        top = self.entry(lambda: self.fields(root, "the inventory", section.keys, ()))
-        if top is None:  # problems with some keys: read what can be read
+        top = self.entry(lambda: self.fields(root, "the inventory", section.keys, ())) or {}
+        if self.failed or self.silenced:  # problems with some keys: read what can be read
             top = {
                 key.value: (key, value)
                 for key, value in root.items
@@ -75,8 +79,15 @@ class InventoryReader(TypedReader):
         return self.inventory()
 
     def inventory(self) -> CookieInventory:
-        """What was read so far, with its problems in the order of their lines."""
+        """What was read, with its problems in the order of their lines."""
         section = self.declaration.top_level
+        unclassified = self.declaration.category.fallback_id
+        if unclassified not in self.categories:
+            placed = [cookie for cookie in self.cookies if cookie.category == unclassified]
+            if placed:
+                self.categories[unclassified] = self.declaration.category.model(
+                    id=unclassified, line=placed[0].line, **self.declaration.category.defaults()
+                )
         return section.model(
             path=self.path,
             problems=tuple(sorted(self.problems, key=lambda problem: problem.line)),
@@ -91,7 +102,18 @@ class InventoryReader(TypedReader):
 
     def read_value(self, field: Field, node: Node, entry: str) -> object:
         """The value of one field of ``entry``, read by the reader of its kind."""
-        return _KIND_READERS[field.kind](self, node, field.subject_for(entry), field)
+        return self.read_kind(_KIND_READERS[field.kind], field, node, field.subject_for(entry))
+
+    def read_kind(self, read: KindReader, field: Field, node: Node, what: str) -> object:
+        """The value ``read`` finds; when it reports a problem and finds nothing, the value as
+        written, for the kinds that a page can show as written."""
+        before = self.reported
+        value = read(self, node, what, field)
+        if value is None and self.reported > before and field.kind in _AS_WRITTEN:
+            text = self.as_written(node)
+            if text is not None:
+                return _AS_WRITTEN[field.kind](text)
+        return value
 
     def read_fields(
         self,
@@ -99,15 +121,20 @@ class InventoryReader(TypedReader):
         found: dict[str, tuple[Scalar, Node]],
         entry: str,
         skip: tuple[str, ...] = (),
+        flagged: list[str] | None = None,
     ) -> dict[str, Any]:
-        """The model's keyword arguments: each field given, read in the declared order."""
+        """The model's keyword arguments: each field given, read in the declared order. The keys
+        of the fields with a problem are added to ``flagged``."""
         reading = self.readings[section.name]
         values = dict(reading.defaults)
         for field, attribute, read in reading.fields:
             if field.key in found and field.key not in skip:
-                value = read(self, found[field.key][1], field.subject_for(entry), field)
+                before = self.reported
+                value = self.read_kind(read, field, found[field.key][1], field.subject_for(entry))
                 if value is not None:
                     values[attribute] = value
+                if flagged is not None and self.reported > before:
+                    flagged.append(field.key)
         return values
 
     def lacks_required(self, section: Section[Any], values: dict[str, Any]) -> bool:
@@ -159,10 +186,20 @@ class InventoryReader(TypedReader):
             )
             return
         required = () if category_id in section.standard_ids else section.required_keys
-        found = self.fields(node, what, section.keys, required, key.line)
+        found = self.entry_fields(node, section, what, required, key.line)
         values = self.read_fields(section, found, what)
-        if category_id is not None and not self.failed:
+        if category_id is not None:  # a missing title shows the built-in one, else the id
             self.categories[category_id] = section.model(id=category_id, line=key.line, **values)
+
+    def entry_fields(
+        self, node: Node, section: Section[Any], what: str, required: tuple[str, ...], line: int
+    ) -> dict[str, tuple[Scalar, Node]]:
+        """The fields of a category or a provider; none when it is not a mapping, as the entry
+        is kept under its id all the same."""
+        try:
+            return self.fields(node, what, section.keys, required, line)
+        except EntryInvalid:
+            return {}
 
     def provider(self, key: Node, node: Node) -> None:
         section = self.declaration.provider
@@ -170,9 +207,11 @@ class InventoryReader(TypedReader):
         if provider_id is not None:
             self.declared_providers.add(provider_id)
         what = f"provider '{shown(provider_id)}'" if provider_id is not None else "a provider"
-        found = self.fields(node, what, section.keys, section.required_keys, key.line)
+        found = self.entry_fields(node, section, what, section.required_keys, key.line)
         values = self.read_fields(section, found, what)
-        if provider_id is not None and not self.lacks_required(section, values) and not self.failed:
+        if provider_id is not None:
+            if values["name"] is None:  # the cookies name it by its id: show that
+                values["name"] = LocalizedText.plain(provider_id)
             self.providers[provider_id] = section.model(id=provider_id, line=key.line, **values)
 
     def cookie_list(self, node: Node, what: str) -> None:
@@ -193,23 +232,39 @@ class InventoryReader(TypedReader):
     def cookie(self, node: Node) -> Cookie | None:
         section = self.declaration.cookie
         found = self.fields(node, "a cookie entry", section.keys, section.required_keys)
+        before = self.reported
         names = self.names(node, found)
+        flagged = [key for key in section.one_of if key in found] if self.reported > before else []
         what = f"cookie '{shown(names[0])}'" if names else "this cookie entry"
-        values = self.read_fields(section, found, what, skip=section.one_of)
-        if self.failed or not names or self.lacks_required(section, values):
+        values = self.read_fields(section, found, what, section.one_of, flagged)
+        if not names:
             return None
+        clean = not self.failed and not self.silenced and not self.lacks_required(section, values)
+        if clean and not self.declared_once(names, values["domain"], node.line):
+            flagged.extend(key for key in section.one_of if key in found)
+        for attribute in self.readings[section.name].required:
+            if values[attribute] is None and attribute not in flagged:
+                flagged.append(attribute)
+        if values["category"] is None:
+            values["category"] = self.declaration.category.fallback_id
         values["names"] = names
+        return section.model(line=node.line, problem_fields=tuple(flagged), **values)
+
+    def declared_once(self, names: tuple[str, ...], domain: str | None, line: int) -> bool:
+        """False, and reported, when a name was declared by an earlier entry (with no problem)
+        for the same domain. The entry is kept all the same: both may say something the page
+        must not lose."""
         for name in names:
-            first = self.first_declared.setdefault((name, values["domain"]), node.line)
-            if first != node.line:
+            first = self.first_declared.setdefault((name, domain), line)
+            if first != line:
                 self.report(
-                    node.line,
+                    line,
                     "duplicate-cookie",
                     f"cookie '{shown(name)}' is already declared at line {first}; merge the two "
                     "entries, or give each its own 'domain'",
                 )
-                return None
-        return section.model(line=node.line, **values)
+                return False
+        return True
 
     def names(self, node: Node, found: dict[str, tuple[Scalar, Node]]) -> tuple[str, ...]:
         """The names of a cookie entry, from exactly one of 'name' and 'names'."""
@@ -220,7 +275,8 @@ class InventoryReader(TypedReader):
                 "a cookie entry has both 'name' and 'names'; keep 'name' for one cookie, "
                 "or 'names' for a list",
             )
-            return ()
+            name = self.as_written(found["name"][1])  # what can be shown, with no more reports
+            return (name,) if name else ()
         if "name" not in found and "names" not in found:
             self.report(
                 node.line,
@@ -247,7 +303,10 @@ class InventoryReader(TypedReader):
             return None
         names = []
         for item in node.items:
+            before = self.reported
             name = self.nonempty(item, what)
+            if name is None and self.reported > before:
+                name = self.as_written(item)
             if name is not None:
                 names.append(name)
         return tuple(dict.fromkeys(names))
@@ -256,8 +315,6 @@ class InventoryReader(TypedReader):
         category_id = self.value(node, what)
         if category_id is None or category_id in self.categories:
             return category_id
-        if category_id in self.declared_categories:  # declared, but its own entry has a problem
-            raise EntryInvalid
         declared = listed(self.categories) or "none yet"
         self.report(
             node.line,
@@ -273,8 +330,8 @@ class InventoryReader(TypedReader):
             return None
         if value in self.providers:
             return self.providers[value]
-        if value in self.declared_providers:  # declared, but its own entry has a problem
-            raise EntryInvalid
+        section = self.declaration.provider
+        named = {**section.defaults(), "name": LocalizedText.plain(value)}
         hint = self.suggest(value, self.providers)
         if hint:
             self.report(
@@ -283,13 +340,11 @@ class InventoryReader(TypedReader):
                 f"provider '{shown(value)}' is not declared under 'providers'; {hint}"
                 "(a provider that is not declared is shown as written)",
             )
-            return None
-        section = self.declaration.provider
-        named = {**section.defaults(), "name": LocalizedText.plain(value)}
         return section.model(id=None, line=node.line, **named)
 
     def duration(self, node: Node, what: str) -> Duration | LocalizedText | None:
-        self.refuse(node)
+        if self.refused(node):
+            return None
         if isinstance(node, MappingNode):
             return self.text(node, what)
         value = self.value(node, what)
@@ -351,6 +406,20 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
     }
 )
 require_every_kind(_KIND_READERS, "the loader (inventory/format_reader.py)")
+
+#: The kinds whose value a page shows as written when it cannot be read (``read_kind``), and
+#: the model's value for that text. Addresses, booleans, dates and references have none: a
+#: page never links an address it could not read, a consent it could not read is asked for,
+#: and an unknown category falls back to ``unclassified``.
+_AS_WRITTEN: Mapping[Kind, Callable[[str], object]] = MappingProxyType(
+    {
+        Kind.NAME: lambda text: (text,),
+        Kind.NAMES: lambda text: (text,),
+        Kind.CHOICE: lambda text: text,
+        Kind.DURATION: LocalizedText.plain,
+        Kind.DOMAIN: lambda text: text,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

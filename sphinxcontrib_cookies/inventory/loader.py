@@ -13,7 +13,6 @@ from .fields import FORMAT
 from .format_reader import InventoryReader, quoted_keys
 from .model import CookieInventory
 from .problems import InventoryError, InventoryProblem
-from .reader import TooManyProblems
 from .yamltree import compose
 
 #: Files larger than this are refused unless the caller allows more.
@@ -48,10 +47,7 @@ def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> 
         )
     reader = InventoryReader(path, len(data), declaration)
     reader.problems.extend(problems)
-    try:
-        return reader.read(root)
-    except TooManyProblems:
-        return reader.inventory()
+    return reader.read(root)
 
 
 def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CookieInventory:

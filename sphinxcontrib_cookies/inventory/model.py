@@ -88,9 +88,14 @@ class Provider:
 
 @dataclass(frozen=True, slots=True)
 class Cookie:
+    """One entry: one table row. An entry with a problem is kept with what can be shown: a
+    value that could not be read as written (``party``, ``type`` and ``domain`` hold that text,
+    ``duration`` a ``LocalizedText``), a missing purpose as None, an unknown category as
+    ``unclassified``; ``problem_fields`` names the keys concerned."""
+
     names: tuple[str, ...]
     category: str
-    purpose: LocalizedText
+    purpose: LocalizedText | None
     provider: Provider | None
     function: LocalizedText | None
     duration: Duration | LocalizedText | None
@@ -98,11 +103,14 @@ class Cookie:
     type: str
     domain: str | None
     line: int
+    #: The keys of the fields that have a problem (reported as a warning), in the file's order.
+    problem_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CookieInventory:
-    """A loaded inventory, with the problems found in it (entries with a problem are left out)."""
+    """A loaded inventory, with the problems found in it (entries with a problem are kept, with
+    what can be shown; see ``Cookie``)."""
 
     path: str
     categories: dict[str, Category]

@@ -33,15 +33,23 @@ T = TypeVar("T")
 
 
 class EntryInvalid(Exception):
-    """The entry being read has a problem, already reported."""
-
-
-class TooManyProblems(Exception):
-    """The file has MAX_PROBLEMS problems: it is read no further."""
+    """The entry being read has nothing to name it by (its problem is already reported): it is
+    left out."""
 
 
 def _joined_lines(text: str) -> str:
     return " ".join(text.split())
+
+
+def _escape(found: re.Match[str]) -> str:
+    return repr(found.group())[1:-1]
+
+
+def visible(text: str, one_line: bool = False) -> str:
+    """Text as written, safe to show: each control character written as its escape
+    (``\\x1b``), and for ``one_line`` its lines joined."""
+    shown_text = _CONTROL.sub(_escape, text)
+    return _joined_lines(shown_text) if one_line else shown_text.strip()
 
 
 def kind_of(node: Node) -> str:
@@ -94,35 +102,64 @@ def listed(words: Collection[str], limit: int = 20) -> str:
 
 class TypedReader:
     """Reads values out of YAML nodes; each problem is reported, and marks the current entry
-    as failed so that it is left out."""
+    as ``failed``: the entry is still kept, with what could be read."""
 
     def __init__(self, path: str, problems: list[InventoryProblem], size: int = 0) -> None:
         self.path = path
         self.problems = problems
         self.failed = False
+        #: Set by an alias in the entry being read: the alias is reported already, and the rest
+        #: of the entry is read without a report, as its content may be what the alias stood for.
+        self.silenced = False
+        #: Every problem found, also those past MAX_PROBLEMS (which are counted, not kept).
+        self.reported = 0
         self.suggest = Suggestions(SUGGESTION_COMPARISONS + size // SUGGESTION_BYTES)
 
     def report(self, line: int, kind: str, message: str) -> None:
+        """Keep a problem; past MAX_PROBLEMS, one that says so, then none: the file is still
+        read to its end, so that no entry is lost, but the log is not flooded."""
         self.failed = True
+        if self.silenced:
+            return
+        self.reported += 1
         if len(self.problems) >= MAX_PROBLEMS:
             if len(self.problems) == MAX_PROBLEMS:
                 self.problems.append(too_many_problems(self.path, line))
-            raise TooManyProblems
+            return
         self.problems.append(InventoryProblem(self.path, line, kind, message))
 
     def entry(self, read: Callable[[], T]) -> T | None:
-        """Read one entry; None when anything in it was wrong."""
-        self.failed = False
+        """Read one entry, with what can be read of it; None when it has no usable name."""
+        self.failed = self.silenced = False
         try:
-            result = read()
+            return read()
         except EntryInvalid:
             return None
-        return None if self.failed else result
 
     def refuse(self, node: Node) -> None:
-        """An alias was already reported where ``node`` stands: leave its entry out quietly."""
+        """An alias was already reported where the entry ``node`` stands: nothing of it can be
+        read, so it is left out quietly."""
         if isinstance(node, Refused):
             raise EntryInvalid
+
+    def refused(self, node: Node) -> bool:
+        """Whether an alias stands where a value should: read as not given, and the rest of the
+        entry is read without a report (see ``silenced``)."""
+        if isinstance(node, Refused):
+            self.silenced = True
+            return True
+        return False
+
+    @staticmethod
+    def as_written(node: Node, one_line: bool = True) -> str | None:
+        """The text of ``node`` as written, safe to show: what a page shows of a value that
+        could not be read. None for a value that is not text, empty, or a TODO (which counts
+        as not written)."""
+        if not isinstance(node, Scalar) or node.is_null:
+            return None
+        if node.value.lstrip().startswith(TODO_MARK):
+            return None
+        return visible(node.value, one_line) or None
 
     def fields(
         self,
@@ -144,7 +181,8 @@ class TypedReader:
             raise EntryInvalid
         found: dict[str, tuple[Scalar, Node]] = {}
         for key, value in node.items:
-            self.refuse(key)
+            if self.refused(key):
+                continue
             if not isinstance(key, Scalar):
                 self.report(
                     key.line, "structure", f"a key in {what} must be text, not {kind_of(key)}"
@@ -202,7 +240,8 @@ class TypedReader:
         return value
 
     def scalar(self, node: Node, what: str) -> str | None:
-        self.refuse(node)
+        if self.refused(node):
+            return None
         if not isinstance(node, Scalar):
             self.report(node.line, "structure", f"{what} must be text, not {kind_of(node)}")
             return None
@@ -232,7 +271,8 @@ class TypedReader:
         title or a name that builders show on one line (a line break there could start a roff
         request in a man page, or end a LaTeX caption)."""
         clean = _joined_lines if one_line else str.strip
-        self.refuse(node)
+        if self.refused(node):
+            return None
         if isinstance(node, Scalar):
             if node.is_null:
                 return None
@@ -242,7 +282,8 @@ class TypedReader:
                     "value",
                     f"{what} contains a control character; remove it",
                 )
-                return None
+                shown_text = self.as_written(node, one_line)
+                return LocalizedText.plain(shown_text) if shown_text else None
             if self.is_todo(node.value, node.line, what):
                 return None
             return LocalizedText.plain(clean(node.value))
@@ -261,11 +302,14 @@ class TypedReader:
     def translations(
         self, node: Mapping, what: str, clean: Callable[[str], str]
     ) -> tuple[tuple[str, str], ...]:
-        """The texts of a mapping of language codes to text, each problem reported."""
+        """The texts of a mapping of language codes to text, each problem reported. A text under
+        a code that is not a language code is kept: the build language never picks it, but it
+        is shown when it is the only one."""
         translations: list[tuple[str, str]] = []
         seen: dict[str, int] = {}
         for key, value in node.items:
-            self.refuse(key)
+            if self.refused(key):
+                continue
             language = self.nonempty(key, f"a language code in {what}")
             if language is None:
                 continue
@@ -276,6 +320,10 @@ class TypedReader:
                     f"'{shown(language)}' in {what} is not a language code; use codes such as "
                     "'en', 'fr' or 'pt_BR'",
                 )
+                kept = self.as_written(value, clean is _joined_lines)
+                if kept and language not in seen:
+                    seen[language] = key.line
+                    translations.append((language, kept))
                 continue
             if language in seen:
                 self.report(
@@ -286,7 +334,8 @@ class TypedReader:
                 )
                 continue
             seen[language] = key.line
-            self.refuse(value)
+            if self.refused(value):
+                continue
             if not isinstance(value, Scalar) or value.is_null:
                 self.report(
                     value.line, "structure", f"the '{shown(language)}' text of {what} must be text"
@@ -294,6 +343,9 @@ class TypedReader:
                 continue
             if _CONTROL.search(value.value):
                 self.report(value.line, "value", f"{what} contains a control character; remove it")
+                shown_text = self.as_written(value, clean is _joined_lines)
+                if shown_text:
+                    translations.append((language, shown_text))
                 continue
             if self.is_todo(value.value, value.line, f"the '{shown(language)}' text of {what}"):
                 continue
