@@ -30,6 +30,7 @@ def entry(body: str) -> str:
         ("party: frist", "party", "frist"),
         ("type: cookei", "type", "cookei"),
         ("domain: shop example", "domain", "shop example"),
+        ("domain: 'a.example;max-age=1'", "domain", "a.example;max-age=1"),
     ],
 )
 def test_a_value_that_cannot_be_read_is_kept_as_written(
@@ -154,7 +155,14 @@ def test_the_page_shows_every_entry_with_a_name(built: SphinxTestApp) -> None:
     assert statistics.column_texts("Purpose") == ["Counts\\x07 visits."]
     assert unclassified.caption == "Unclassified cookies"
     [row] = unclassified.body
-    assert row.texts == ["_pk_id.*", "Counts visits.", "", "frist", "cookei", "shop example"]
+    assert row.texts == [
+        "_pk_id.*",
+        "Counts visits.",
+        "",
+        "frist",
+        "cookei",
+        "shop.example;max-age=31536000",
+    ]
 
 
 def test_cookies_json_lists_every_entry_with_its_problem_fields(built: SphinxTestApp) -> None:

@@ -99,6 +99,14 @@ class _InventoryDirective(SphinxDirective):
     def chosen_categories(self, inventory: CookieInventory) -> tuple[str, ...]:
         if "categories" not in self.options:
             return tuple(inventory.categories)
+        if not _split(self.options["categories"]):
+            self.warn(
+                __(
+                    ":categories: is empty; name the categories to show, or leave the option "
+                    "out to show them all (all are shown)"
+                )
+            )
+            return tuple(inventory.categories)
         chosen = []
         for category_id in _split(self.options["categories"]):
             if category_id in inventory.categories:

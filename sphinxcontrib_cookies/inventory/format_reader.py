@@ -27,7 +27,14 @@ from .reader import EntryInvalid, TypedReader, kind_of, listed
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
-_WHITESPACE = re.compile(r"\s")
+#: A character of a label of a domain: none of spaces, dots, and the characters that would end
+#: or extend a cookie's attributes (``;`` ``,`` ``=``) where the consent banner erases it, or
+#: mean something in HTML, JavaScript or a pattern. Python and the JSON Schema's regular
+#: expressions (ECMA-262) read it alike; the schema uses it too.
+DOMAIN_LABEL = r"[^\s.,;:=<>\"'`{}()\[\]*\\/|^~!$&+?#@%]"
+#: A domain: labels separated by dots, with an optional leading dot (``.example.com``).
+DOMAIN_PATTERN = rf"\.?{DOMAIN_LABEL}+(?:\.{DOMAIN_LABEL}+)*"
+_DOMAIN = re.compile(DOMAIN_PATTERN)
 
 
 def quoted_keys(keys: tuple[str, ...]) -> str:
@@ -363,14 +370,18 @@ class InventoryReader(TypedReader):
 
     def domain(self, node: Node, what: str) -> str | None:
         value = self.value(node, what)
-        if value is not None and (not value.strip() or _WHITESPACE.search(value.strip())):
+        if value is None:
+            return None
+        host = value.strip()
+        if not _DOMAIN.fullmatch(host) or not host.isprintable():
             self.report(
                 node.line,
                 "value",
-                f"{what} '{shown(value)}' must be a host name such as '.example.com'",
+                f"{what} '{shown(value)}' must be a host name such as '.example.com' (labels "
+                "separated by dots, without spaces, quotes, brackets or punctuation such as ';')",
             )
             return None
-        return value.strip() if value else None
+        return host
 
 
 #: A reader's method for a field of a kind: (reader, node, subject, field) to the value.

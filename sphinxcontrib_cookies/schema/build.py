@@ -16,6 +16,7 @@ from typing import Any
 
 from ..inventory.declaration import Field, Format, Kind, Section, require_every_kind
 from ..inventory.fields import FORMAT, FORMAT_VERSION
+from ..inventory.format_reader import DOMAIN_PATTERN
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "sphinxcontrib-cookies inventory"
@@ -50,12 +51,13 @@ _BOOLEANS = "|".join(map(_any_case, ("true", "yes", "false", "no")))
 
 def _duration_pattern() -> str:
     iso = (
-        r"[Pp](?=\d|[Tt]\d)(?:\d{1,9}[Yy])?(?:\d{1,9}[Mm])?(?:\d{1,9}[Ww])?(?:\d{1,9}[Dd])?"
-        r"(?:[Tt](?=\d)(?:\d{1,9}[Hh])?(?:\d{1,9}[Mm])?(?:\d{1,9}[Ss])?)?"
+        r"[Pp](?=[0-9]|[Tt][0-9])(?:[0-9]{1,9}[Yy])?(?:[0-9]{1,9}[Mm])?(?:[0-9]{1,9}[Ww])?"
+        r"(?:[0-9]{1,9}[Dd])?"
+        r"(?:[Tt](?=[0-9])(?:[0-9]{1,9}[Hh])?(?:[0-9]{1,9}[Mm])?(?:[0-9]{1,9}[Ss])?)?"
     )
     words = "|".join(map(_any_case, _WORDS))
     units = "|".join(map(_any_case, _UNITS))
-    return rf"^\s*(?:{words}|\d{{1,12}}|{iso}|\d{{1,9}}\s*(?:{units})[Ss]?)\s*$"
+    return rf"^\s*(?:{words}|[0-9]{{1,12}}|{iso}|[0-9]{{1,9}}\s*(?:{units})[Ss]?)\s*$"
 
 
 def _text_definitions() -> Schema:
@@ -155,12 +157,13 @@ def _value_definitions() -> Schema:
             ],
         },
         "domain": {
-            "description": "A host name, without spaces.",
+            "description": "A host name such as .example.com: labels separated by dots, "
+            "without spaces, quotes, brackets or punctuation such as ';'.",
             "type": ["string", "number", "boolean"],
             "allOf": [
                 ref("single-line"),
-                ref("not-blank"),
-                {"not": {"type": "string", "pattern": r"\S\s+\S"}},
+                {"pattern": rf"^\s*{DOMAIN_PATTERN}\s*$"},
+                {"not": {"type": "string", "pattern": _INVISIBLE}},
             ],
         },
     }
