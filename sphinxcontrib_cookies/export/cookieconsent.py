@@ -121,6 +121,7 @@ _SCRIPT = """\
    CookieConsent.run(window.%(name)s); */
 window.%(name)s = (function (config) {
   "use strict";
+  /* JSON.parse, not an object literal: every key is an own property, as in the JSON file. */
   Object.keys(config.categories).forEach(function (id) {
     var autoClear = config.categories[id].autoClear;
     (autoClear ? autoClear.cookies : []).forEach(function (cookie) {
@@ -131,14 +132,16 @@ window.%(name)s = (function (config) {
     });
   });
   return config;
-})(%(config)s);
+})(JSON.parse(%(config)s));
 """
 
 
 def cookieconsent_script(config: dict[str, Any]) -> str:
     """The configuration as a script that defines ``window.sphinxCookiesConsentConfig``, with
-    patterns turned into regular expressions."""
-    data = json.dumps(config, ensure_ascii=False, indent=2)
+    patterns turned into regular expressions. The script parses the JSON text of the
+    configuration, so that it means exactly what ``cookieconsent-config.json`` means: in an
+    object literal, a key ``__proto__`` would set the object's prototype instead."""
+    data = json.dumps(json.dumps(config, ensure_ascii=False), ensure_ascii=False)
     for char, escape in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         data = data.replace(char, escape)
     return _SCRIPT % {"name": SCRIPT_GLOBAL, "config": data}

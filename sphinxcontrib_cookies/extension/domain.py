@@ -10,7 +10,6 @@ to this build alone (see ``store.py``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
-from fnmatch import fnmatchcase
 from typing import Any, ClassVar, TypedDict
 
 from docutils import nodes
@@ -24,6 +23,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
+from ..inventory.names import name_matches
 from .store import InventoryStore, LoadedFile
 
 
@@ -106,10 +106,10 @@ class CookiesDomain(Domain):
             return self._index[name]
         if own is not None and prefer:
             for declared, target_id in own["targets"].items():
-                if "*" in declared and fnmatchcase(name, declared):
+                if "*" in declared and name_matches(declared, name):
                     return prefer, target_id
         for declared, found in self._patterns:
-            if fnmatchcase(name, declared):
+            if name_matches(declared, name):
                 return found
         return None
 

@@ -22,6 +22,7 @@ from .declaration import Field, Format, Kind, Section, require_every_kind
 from .durations import Duration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
+from .names import MAX_WILDCARDS, wildcard_count
 from .problems import InventoryError, InventoryProblem, shown
 from .reader import EntryInvalid, TypedReader, kind_of, listed
 from .yamltree import Mapping as MappingNode
@@ -32,6 +33,25 @@ from .yamltree import Node, Refused, Scalar, Sequence
 #: mean something in HTML, JavaScript or a pattern. Python and the JSON Schema's regular
 #: expressions (ECMA-262) read it alike; the schema uses it too.
 DOMAIN_LABEL = r"[^\s.,;:=<>\"'`{}()\[\]*\\/|^~!$&+?#@%]"
+#: Names every JavaScript object has (``Object.prototype``'s): as a key of the consent banner's
+#: configuration, ``__proto__`` would set the object's prototype, and the others would be
+#: mistaken for a category that exists. A category id cannot be one of them.
+JAVASCRIPT_OBJECT_KEYS = frozenset(
+    (
+        "__proto__",
+        "__defineGetter__",
+        "__defineSetter__",
+        "__lookupGetter__",
+        "__lookupSetter__",
+        "constructor",
+        "hasOwnProperty",
+        "isPrototypeOf",
+        "propertyIsEnumerable",
+        "toLocaleString",
+        "toString",
+        "valueOf",
+    )
+)
 #: A domain: labels separated by dots, with an optional leading dot (``.example.com``).
 DOMAIN_PATTERN = rf"\.?{DOMAIN_LABEL}+(?:\.{DOMAIN_LABEL}+)*"
 _DOMAIN = re.compile(DOMAIN_PATTERN)
@@ -185,6 +205,14 @@ class InventoryReader(TypedReader):
         category_id = self.identifier(key, "a category id")
         if category_id is not None:
             self.declared_categories.add(category_id)
+        if category_id in JAVASCRIPT_OBJECT_KEYS:
+            self.report(
+                key.line,
+                "value",
+                f"category id '{category_id}' is a name that every JavaScript object already "
+                "has, which the consent banner's configuration cannot hold; choose another id",
+            )
+            return
         what = f"category '{shown(category_id)}'" if category_id is not None else "a category"
         if category_id in section.standard_ids and isinstance(node, Scalar) and node.is_null:
             # ``necessary:`` alone: every text is built in
@@ -296,8 +324,24 @@ class InventoryReader(TypedReader):
         return names if isinstance(names, tuple) else ()
 
     def name(self, node: Node, what: str) -> tuple[str, ...] | None:
-        name = self.nonempty(node, what)
+        name = self.cookie_name(node, what)
         return (name,) if name else None
+
+    def cookie_name(self, node: Node, what: str) -> str | None:
+        """A name, as written when it has a problem (but not when it is empty or a TODO)."""
+        before = self.reported
+        name = self.nonempty(node, what)
+        if name is None:
+            return self.as_written(node) if self.reported > before else None
+        wildcards = wildcard_count(name)
+        if wildcards > MAX_WILDCARDS:
+            self.report(
+                node.line,
+                "value",
+                f"{what} '{shown(name)}' has {wildcards} wildcards ('*'); a name may have at "
+                f"most {MAX_WILDCARDS}: write the parts that tell the cookies apart",
+            )
+        return name
 
     def name_list(self, node: Node, what: str) -> tuple[str, ...] | None:
         self.refuse(node)
@@ -308,20 +352,15 @@ class InventoryReader(TypedReader):
                 "'names' must be a non-empty list of cookie names; for one name use 'name'",
             )
             return None
-        names = []
-        for item in node.items:
-            before = self.reported
-            name = self.nonempty(item, what)
-            if name is None and self.reported > before:
-                name = self.as_written(item)
-            if name is not None:
-                names.append(name)
+        names = [name for item in node.items if (name := self.cookie_name(item, what))]
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node, what: str) -> str | None:
         category_id = self.value(node, what)
         if category_id is None or category_id in self.categories:
             return category_id
+        if category_id in self.declared_categories:  # declared, but its id is refused
+            return None
         declared = listed(self.categories) or "none yet"
         self.report(
             node.line,
@@ -424,7 +463,6 @@ require_every_kind(_KIND_READERS, "the loader (inventory/format_reader.py)")
 #: and an unknown category falls back to ``unclassified``.
 _AS_WRITTEN: Mapping[Kind, Callable[[str], object]] = MappingProxyType(
     {
-        Kind.NAME: lambda text: (text,),
         Kind.NAMES: lambda text: (text,),
         Kind.CHOICE: lambda text: text,
         Kind.DURATION: LocalizedText.plain,
