@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -17,7 +16,7 @@ from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
 from .collection import collection_paused
-from .configured import configured_path
+from .configured import configured_path, document_path
 from .domain import CookiesDomain, cookies_domain
 
 logger = logging.getLogger(__name__)
@@ -60,7 +59,7 @@ class _InventoryDirective(SphinxDirective):
 
     def inventory_path(self) -> str:
         if self.arguments:
-            return os.path.normpath(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
+            return document_path(self.env, self.arguments[0])
         return configured_path(self.env)
 
     def load(self) -> CookieInventory | None:

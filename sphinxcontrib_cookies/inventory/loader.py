@@ -10,13 +10,13 @@ from pathlib import Path
 
 from .declaration import Format
 from .fields import FORMAT
+from .files import DEFAULT_MAX_BYTES, read_inventory_file
 from .format_reader import InventoryReader, quoted_keys
 from .model import CookieInventory
 from .problems import InventoryError, InventoryProblem
 from .yamltree import compose
 
-#: Files larger than this are refused unless the caller allows more.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "READ_DEPTH", "load_inventory", "parse_inventory"]
 
 #: The deepest values the reader looks into: the top level is at 0, 'cookies' at 1, an entry
 #: at 2, its fields at 3 and the texts of a translated field at 4. Deeper content is checked
@@ -51,27 +51,13 @@ def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> 
 
 
 def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CookieInventory:
-    """Read an inventory file; raise InventoryError when it cannot be read at all."""
+    """Read an inventory file; raise InventoryError when it cannot be read at all (see
+    ``files.read_inventory_file`` for what is refused before it is read)."""
     location = str(path)
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+        data = read_inventory_file(location, max_bytes)
     except FileNotFoundError:
         raise InventoryError(
             InventoryProblem(location, 0, "file", "the inventory file does not exist")
         ) from None
-    except OSError as error:
-        raise InventoryError(
-            InventoryProblem(location, 0, "file", f"the inventory file cannot be read: {error}")
-        ) from None
-    if len(data) > max_bytes:
-        raise InventoryError(
-            InventoryProblem(
-                location,
-                1,
-                "limit",
-                f"the file is larger than {max_bytes:,} bytes; split it, or raise the "
-                "limit (cookies_max_file_size)",
-            )
-        )
     return parse_inventory(data, location)
