@@ -17,6 +17,7 @@ from .export import setup_export
 from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
+from .screen import setup_screen
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
 from .updated import setup_updated
 
@@ -59,5 +60,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)
+    setup_screen(app)
     setup_updated(app)
     setup_captions(app)

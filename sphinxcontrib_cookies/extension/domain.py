@@ -24,6 +24,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
 from ..inventory.names import name_matches
+from .config import inventory_limits
 from .store import InventoryStore, LoadedFile
 
 
@@ -51,7 +52,8 @@ class CookiesDomain(Domain):
 
     def load_inventory(self, path: str) -> LoadedFile:
         """The inventory at ``path`` (normalized), as this build read it."""
-        return self.inventories.load(path, self.env.config.cookies_max_file_size)
+        config = self.env.config
+        return self.inventories.load(path, config.cookies_max_file_size, inventory_limits(config))
 
     def read_inventory(self, path: str) -> LoadedFile:
         """The inventory at ``path``, read for the current document: an edit of the file (by

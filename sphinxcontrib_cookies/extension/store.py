@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from sphinx.util import logging
 
-from ..inventory import CookieInventory, InventoryError, InventoryProblem, parse_inventory
+from ..inventory import (
+    DEFAULT_LIMITS,
+    CookieInventory,
+    InventoryError,
+    InventoryLimits,
+    InventoryProblem,
+    parse_inventory,
+)
 from ..inventory.files import read_inventory_file, unread_digest
 from ..translations import __
 from .collection import collection_paused
@@ -59,11 +66,13 @@ class InventoryStore:
     def __init__(self) -> None:
         self._files: dict[str, LoadedFile] = {}
 
-    def load(self, path: str, max_bytes: int) -> LoadedFile:
+    def load(
+        self, path: str, max_bytes: int, limits: InventoryLimits = DEFAULT_LIMITS
+    ) -> LoadedFile:
         """The inventory at ``path`` (normalized), reporting its problems the first time."""
         loaded = self._files.get(path)
         if loaded is None:
-            loaded = self._files[path] = _read(path, max_bytes)
+            loaded = self._files[path] = _read(path, max_bytes, limits)
             for problem in loaded.problems:
                 report(problem)
         return loaded
@@ -89,12 +98,13 @@ def report(problem: InventoryProblem) -> None:
 
 def digest_of(path: str, max_bytes: int) -> str:
     """The digest the store records for the file at ``path`` as it is now."""
-    return _read(path, max_bytes, parse=False).digest
+    return _read(path, max_bytes, None).digest
 
 
-def _read(path: str, max_bytes: int, parse: bool = True) -> LoadedFile:
+def _read(path: str, max_bytes: int, limits: InventoryLimits | None) -> LoadedFile:
     """The file read within its limit, and parsed: a file that is not read (too large, not a
-    file, a loop of links) is never hashed, its digest stands for its kind, size and time."""
+    file, a loop of links) is never hashed, its digest stands for its kind, size and time.
+    Without ``limits``, the file is hashed but not parsed."""
     try:
         data = read_inventory_file(path, max_bytes)
     except FileNotFoundError:
@@ -102,12 +112,12 @@ def _read(path: str, max_bytes: int, parse: bool = True) -> LoadedFile:
     except InventoryError as error:
         return LoadedFile(path, unread_digest(path), error.problem)
     digest = hashlib.sha256(data).hexdigest()
-    if not parse:
+    if limits is None:
         return LoadedFile(path, digest)
     logger.verbose(__("parsing cookie inventory %s"), path)
     with collection_paused():
         try:
-            parsed: CookieInventory | InventoryProblem = parse_inventory(data, path)
+            parsed: CookieInventory | InventoryProblem = parse_inventory(data, path, limits=limits)
         except InventoryError as error:
             parsed = error.problem
     return LoadedFile(path, digest, parsed)

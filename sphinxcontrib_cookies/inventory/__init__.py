@@ -1,6 +1,7 @@
 """The inventory: loading and checking the YAML file. Knows nothing of docutils or Sphinx."""
 
 from .durations import Duration, parse_duration
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .loader import DEFAULT_MAX_BYTES, load_inventory, parse_inventory
 from .model import (
     PARTIES,
@@ -15,6 +16,7 @@ from .model import (
 from .problems import PROBLEM_KINDS, InventoryError, InventoryProblem
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "DEFAULT_MAX_BYTES",
     "PARTIES",
     "PROBLEM_KINDS",
@@ -25,6 +27,7 @@ __all__ = [
     "CookieInventory",
     "Duration",
     "InventoryError",
+    "InventoryLimits",
     "InventoryProblem",
     "LocalizedText",
     "Provider",

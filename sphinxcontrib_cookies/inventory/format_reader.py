@@ -21,6 +21,7 @@ from typing import Any
 from .declaration import Field, Format, Kind, Section, require_every_kind
 from .durations import Duration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
+from .limits import DEFAULT_LIMITS, InventoryLimits, cut
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .names import MAX_WILDCARDS, wildcard_count
 from .problems import InventoryError, InventoryProblem, shown
@@ -28,11 +29,6 @@ from .reader import EntryInvalid, TypedReader, kind_of, listed
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
-#: A character of a label of a domain: none of spaces, dots, and the characters that would end
-#: or extend a cookie's attributes (``;`` ``,`` ``=``) where the consent banner erases it, or
-#: mean something in HTML, JavaScript or a pattern. Python and the JSON Schema's regular
-#: expressions (ECMA-262) read it alike; the schema uses it too.
-DOMAIN_LABEL = r"[^\s.,;:=<>\"'`{}()\[\]*\\/|^~!$&+?#@%]"
 #: Names every JavaScript object has (``Object.prototype``'s): as a key of the consent banner's
 #: configuration, ``__proto__`` would set the object's prototype, and the others would be
 #: mistaken for a category that exists. A category id cannot be one of them.
@@ -52,8 +48,15 @@ JAVASCRIPT_OBJECT_KEYS = frozenset(
         "valueOf",
     )
 )
-#: A domain: labels separated by dots, with an optional leading dot (``.example.com``).
-DOMAIN_PATTERN = rf"\.?{DOMAIN_LABEL}+(?:\.{DOMAIN_LABEL}+)*"
+#: A character of a label of a domain: none of spaces, dots, and the characters that would end
+#: or extend a cookie's attributes (``;`` ``,`` ``=``) where the consent banner erases it, or
+#: mean something in HTML, JavaScript or a pattern. Python and the JSON Schema's regular
+#: expressions (ECMA-262) read it alike; the schema uses it too. Square brackets are let
+#: through: the Open Cookie Database writes placeholders such as ``ads-[account].example``.
+DOMAIN_LABEL = r"[^\s.,;:=<>\"'`{}()*\\/|^~!$&+?#@%]"
+#: A domain: labels separated by dots, with an optional leading dot (``.example.com``) and an
+#: optional trailing one (``example.com.``).
+DOMAIN_PATTERN = rf"\.?{DOMAIN_LABEL}+(?:\.{DOMAIN_LABEL}+)*\.?"
 _DOMAIN = re.compile(DOMAIN_PATTERN)
 
 
@@ -63,8 +66,14 @@ def quoted_keys(keys: tuple[str, ...]) -> str:
 
 
 class InventoryReader(TypedReader):
-    def __init__(self, path: str, size: int = 0, declaration: Format = FORMAT) -> None:
-        super().__init__(path, [], size)
+    def __init__(
+        self,
+        path: str,
+        size: int = 0,
+        declaration: Format = FORMAT,
+        limits: InventoryLimits = DEFAULT_LIMITS,
+    ) -> None:
+        super().__init__(path, [], size, limits)
         self.declaration = declaration
         self.categories: dict[str, Category] = {}
         self.providers: dict[str, Provider] = {}
@@ -187,7 +196,10 @@ class InventoryReader(TypedReader):
             )
             return
         seen: dict[str, int] = {}
-        for key, value in node.items:
+        for number, (key, value) in enumerate(node.items):
+            if number == self.limits.entries:
+                self.too_many_entries(key.line, what)
+                return
             if isinstance(key, Scalar) and key.value in seen:
                 self.report(
                     key.line,
@@ -259,10 +271,21 @@ class InventoryReader(TypedReader):
                 f"{what} must be a list of entries (each starting with '- '), not {kind_of(node)}",
             )
             return
-        for item in node.items:
+        for number, item in enumerate(node.items):
+            if number == self.limits.entries:
+                self.too_many_entries(item.line, what)
+                return
             cookie = self.entry(partial(self.cookie, item))
             if cookie is not None:
                 self.cookies.append(cookie)
+
+    def too_many_entries(self, line: int, what: str) -> None:
+        self.report(
+            line,
+            "limit",
+            f"{what} has more than {self.limits.entries:,} entries; the rest, from this line, "
+            "are left out. Split the file, or raise cookies_max_entries",
+        )
 
     def cookie(self, node: Node) -> Cookie | None:
         section = self.declaration.cookie
@@ -332,7 +355,17 @@ class InventoryReader(TypedReader):
         before = self.reported
         name = self.nonempty(node, what)
         if name is None:
-            return self.as_written(node) if self.reported > before else None
+            written = self.as_written(node) if self.reported > before else None
+            return cut(written, self.limits.name_length) if written else None
+        if len(name) > self.limits.name_length:
+            self.report(
+                node.line,
+                "limit",
+                f"{what} '{shown(name)}' is {len(name):,} characters long, more than "
+                f"{self.limits.name_length:,}; it is cut short. Shorten it, or raise "
+                "cookies_max_name_length",
+            )
+            return cut(name, self.limits.name_length)
         wildcards = wildcard_count(name)
         if wildcards > MAX_WILDCARDS:
             self.report(
@@ -352,7 +385,15 @@ class InventoryReader(TypedReader):
                 "'names' must be a non-empty list of cookie names; for one name use 'name'",
             )
             return None
-        names = [name for item in node.items if (name := self.cookie_name(item, what))]
+        limit = self.limits.names_per_entry
+        if len(node.items) > limit:
+            self.report(
+                node.items[limit].line,
+                "limit",
+                f"'names' lists {len(node.items):,} names, more than {limit:,}; the rest, from "
+                "this line, are left out. Split the entry, or raise cookies_max_names_per_entry",
+            )
+        names = [name for item in node.items[:limit] if (name := self.cookie_name(item, what))]
         return tuple(dict.fromkeys(names))
 
     def category_reference(self, node: Node, what: str) -> str | None:

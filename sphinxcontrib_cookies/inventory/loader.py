@@ -12,6 +12,7 @@ from .declaration import Format
 from .fields import FORMAT
 from .files import DEFAULT_MAX_BYTES, read_inventory_file
 from .format_reader import InventoryReader, quoted_keys
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .model import CookieInventory
 from .problems import InventoryError, InventoryProblem
 from .yamltree import compose
@@ -24,7 +25,13 @@ __all__ = ["DEFAULT_MAX_BYTES", "READ_DEPTH", "load_inventory", "parse_inventory
 READ_DEPTH = 4
 
 
-def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> CookieInventory:
+def parse_inventory(
+    data: bytes,
+    path: str,
+    *,
+    declaration: Format = FORMAT,
+    limits: InventoryLimits = DEFAULT_LIMITS,
+) -> CookieInventory:
     """Read an inventory from the bytes of a file; ``path`` is used in problems only."""
     try:
         text = data.decode("utf-8-sig")
@@ -45,12 +52,17 @@ def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> 
         raise InventoryError(
             InventoryProblem(path, 1, "empty", f"the inventory is empty; add at least {required}")
         )
-    reader = InventoryReader(path, len(data), declaration)
+    reader = InventoryReader(path, len(data), declaration, limits)
     reader.problems.extend(problems)
     return reader.read(root)
 
 
-def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CookieInventory:
+def load_inventory(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: InventoryLimits = DEFAULT_LIMITS,
+) -> CookieInventory:
     """Read an inventory file; raise InventoryError when it cannot be read at all (see
     ``files.read_inventory_file`` for what is refused before it is read)."""
     location = str(path)
@@ -60,4 +72,4 @@ def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> C
         raise InventoryError(
             InventoryProblem(location, 0, "file", "the inventory file does not exist")
         ) from None
-    return parse_inventory(data, location)
+    return parse_inventory(data, location, limits=limits)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import TypeVar
 
+from .limits import DEFAULT_LIMITS, InventoryLimits, cut
 from .model import LocalizedText
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence
@@ -104,9 +105,16 @@ class TypedReader:
     """Reads values out of YAML nodes; each problem is reported, and marks the current entry
     as ``failed``: the entry is still kept, with what could be read."""
 
-    def __init__(self, path: str, problems: list[InventoryProblem], size: int = 0) -> None:
+    def __init__(
+        self,
+        path: str,
+        problems: list[InventoryProblem],
+        size: int = 0,
+        limits: InventoryLimits = DEFAULT_LIMITS,
+    ) -> None:
         self.path = path
         self.problems = problems
+        self.limits = limits
         self.failed = False
         #: Set by an alias in the entry being read: the alias is reported already, and the rest
         #: of the entry is read without a report, as its content may be what the alias stood for.
@@ -150,16 +158,28 @@ class TypedReader:
             return True
         return False
 
-    @staticmethod
-    def as_written(node: Node, one_line: bool = True) -> str | None:
-        """The text of ``node`` as written, safe to show: what a page shows of a value that
-        could not be read. None for a value that is not text, empty, or a TODO (which counts
-        as not written)."""
+    def as_written(self, node: Node, one_line: bool = True) -> str | None:
+        """The text of ``node`` as written, safe to show (and within the text limit): what a
+        page shows of a value that could not be read. None for a value that is not text,
+        empty, or a TODO (which counts as not written)."""
         if not isinstance(node, Scalar) or node.is_null:
             return None
         if node.value.lstrip().startswith(TODO_MARK):
             return None
-        return visible(node.value, one_line) or None
+        return cut(visible(node.value, one_line), self.limits.text_length) or None
+
+    def within_limit(self, text: str, line: int, what: str) -> str:
+        """A text, cut short (and reported) when it is longer than the limit."""
+        limit = self.limits.text_length
+        if len(text) <= limit:
+            return text
+        self.report(
+            line,
+            "limit",
+            f"{what} is {len(text):,} characters long, more than {limit:,}; it is cut short. "
+            "Shorten it, or raise cookies_max_text_length",
+        )
+        return cut(text, limit)
 
     def fields(
         self,
@@ -286,7 +306,7 @@ class TypedReader:
                 return LocalizedText.plain(shown_text) if shown_text else None
             if self.is_todo(node.value, node.line, what):
                 return None
-            return LocalizedText.plain(clean(node.value))
+            return LocalizedText.plain(self.within_limit(clean(node.value), node.line, what))
         if not isinstance(node, Mapping):
             self.report(
                 node.line,
@@ -349,7 +369,7 @@ class TypedReader:
                 continue
             if self.is_todo(value.value, value.line, f"the '{shown(language)}' text of {what}"):
                 continue
-            translations.append((language, clean(value.value)))
+            translations.append((language, self.within_limit(clean(value.value), value.line, what)))
         return tuple(translations)
 
     def boolean(self, node: Node, what: str) -> bool | None:

@@ -18,6 +18,10 @@ WORD_COLUMN_WIDTH = 10
 #: for names up to LONGEST_WHOLE_NAME when there is room; longer names wrap.
 NAME_COLUMN_WIDTH = 20
 LONGEST_WHOLE_NAME = 30
+#: On a screen a name is shown whole up to this many characters (the Open Cookie Database's
+#: longest has 43); a longer one wraps, as a column as wide as the longest name would pad
+#: every line of the table to it.
+WIDEST_NAME_ON_SCREEN = 80
 #: The width a whole table is planned to fill: about a line of a PDF page, or of a terminal.
 TABLE_WIDTH = 90
 #: Room for the space on either side of a cell's text.
@@ -60,8 +64,8 @@ class ColumnWidth:
 
     def note_name(self, name: str) -> None:
         if not self.names_may_wrap:
-            self.least = max(self.least, len(name))
-            self.lengths.append(len(name))
+            self.least = max(self.least, min(len(name), WIDEST_NAME_ON_SCREEN))
+            self.lengths.append(min(len(name), WIDEST_NAME_ON_SCREEN))
             return
         # The column gives way to running text when room is short.
         self.least = max(self.least, min(len(name), NAME_COLUMN_WIDTH))
