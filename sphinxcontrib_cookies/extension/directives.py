@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -22,21 +21,28 @@ from .domain import CookiesDomain, cookies_domain
 logger = logging.getLogger(__name__)
 
 
-#: docutils' converter that keeps an option's text as written ("" for none).
-_AS_WRITTEN: Callable[[str | None], str] = directives.unchanged
+def _as_written(argument: object) -> str:
+    """An option's value as written ("" for none), as docutils' ``unchanged`` keeps it, but
+    always text: MyST may hand over what YAML read, such as the number 42."""
+    return "" if argument is None else str(argument)
 
 
-class _Options(dict[str, Callable[[str | None], Any]]):
+#: The converter of every option: each value is checked by the directive, which warns and
+#: goes on, where a docutils converter that raises would drop the whole directive.
+_AS_WRITTEN: Callable[[object], str] = _as_written
+
+
+class _Options(dict[str, Callable[[Any], Any]]):
     """The options a directive knows, each with its docutils converter. docutils refuses a name
     it does not know with a bare error and drops the whole directive; here the name is let
     through as text, so that the directive warns ``cookies.option`` with the nearest known name,
     and renders without it."""
 
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+    def __missing__(self, key: str) -> Callable[[Any], Any]:
         return _AS_WRITTEN
 
 
-def _flag(argument: str | None) -> str:
+def _flag(argument: object) -> str:
     """A flag, as docutils' ``directives.flag``, except that a value is kept rather than refused
     (which would drop the directive), so that the directive warns and counts the flag as given."""
     return _AS_WRITTEN(argument)
@@ -83,6 +89,25 @@ class _InventoryDirective(SphinxDirective):
         if self.options[name]:
             self.warn(__(":%s: is a flag and takes no value; write it alone") % name)
         return True
+
+    def classes(self) -> list[str]:
+        """The names of ``:class:``, each made a class name as docutils makes them; a word
+        that cannot be one (``***``, ``42``) is left out with a warning, and the directive still
+        renders (docutils' own converter would drop it with an error)."""
+        names = []
+        for word in self.options.get("class", "").split():
+            name = nodes.make_id(word)
+            if name:
+                names.append(name)
+            else:
+                self.warn(
+                    __(
+                        ":class: %r cannot be a class name (one starts with a letter and holds "
+                        "letters, digits and '-'); it is left out"
+                    )
+                    % word
+                )
+        return names
 
     def check_options(self) -> None:
         known = list(self.option_spec)
@@ -143,12 +168,12 @@ class CookieTableDirective(_InventoryDirective):
 
     option_spec = _Options(
         {
-            "categories": directives.unchanged,
-            "columns": directives.unchanged,
-            "group-by": directives.unchanged,
+            "categories": _AS_WRITTEN,
+            "columns": _AS_WRITTEN,
+            "group-by": _AS_WRITTEN,
             "count": _flag,
-            "class": directives.class_option,
-            "name": directives.unchanged,
+            "class": _AS_WRITTEN,
+            "name": _AS_WRITTEN,
         }
     )
 
@@ -185,7 +210,7 @@ class CookieTableDirective(_InventoryDirective):
             group_by_category=self.group_by_category(),
             language=self.config.language,
             labels=self.config.cookies_column_labels,
-            classes=tuple(self.options.get("class", ())),
+            classes=tuple(self.classes()),
             count=self.flag("count"),
         )
         with collection_paused():
@@ -203,9 +228,9 @@ class CookieTypesDirective(_InventoryDirective):
 
     option_spec = _Options(
         {
-            "categories": directives.unchanged,
-            "class": directives.class_option,
-            "name": directives.unchanged,
+            "categories": _AS_WRITTEN,
+            "class": _AS_WRITTEN,
+            "name": _AS_WRITTEN,
             "intro": _flag,
             "parties": _flag,
         }
@@ -220,7 +245,7 @@ class CookieTypesDirective(_InventoryDirective):
         categories = self.chosen_categories(inventory)
         if categories:
             listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
-            listing["classes"].extend(self.options.get("class", ()))
+            listing["classes"].extend(self.classes())
             if self.options.get("name"):
                 self.add_name(listing)
             result.append(listing)
