@@ -144,9 +144,9 @@ def test_a_class_that_cannot_be_a_class_name_warns_and_the_directive_renders(
         page += f"```{{{directive}}}\n:class: compact wide\n```\n"
         (srcdir / "index.md").write_text(page)
         (srcdir / "conf.py").write_text(
-            (srcdir / "conf.py").read_text().replace(
-                '"sphinxcontrib_cookies"', '"myst_parser", "sphinxcontrib_cookies"'
-            )
+            (srcdir / "conf.py")
+            .read_text()
+            .replace('"sphinxcontrib_cookies"', '"myst_parser", "sphinxcontrib_cookies"')
         )
         bad = ["42"]
     app = build_copy("audit", tmp_path, confoverrides={"cookies_audit": None})

@@ -18,7 +18,12 @@ from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .screen import setup_screen
-from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
+from .transforms import (
+    KeepManPageTextOnItsLines,
+    LabelRowsInCells,
+    LetBrowsersSizeColumns,
+    MoveTableTitlesOutOfManPages,
+)
 from .updated import setup_updated
 
 logger = logging.getLogger(__name__)
@@ -49,6 +54,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
+    app.add_post_transform(KeepManPageTextOnItsLines)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
