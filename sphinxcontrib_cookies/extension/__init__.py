@@ -14,6 +14,7 @@ from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
+from .links import setup_links
 from .paper import setup_paper
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
@@ -67,5 +68,6 @@ def setup_extension(app: Sphinx) -> None:
     setup_presentation(app)
     setup_paper(app)
     setup_screen(app)
+    setup_links(app)
     setup_updated(app)
     setup_captions(app)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from datetime import date
 from typing import TypeVar
 
+from .addresses import private_host
 from .limits import DEFAULT_LIMITS, InventoryLimits, cut
 from .model import LocalizedText
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
@@ -394,6 +395,16 @@ class TypedReader:
                 "value",
                 f"{what} must be a full http:// or https:// address (without spaces, quotes, "
                 f"angle brackets or braces), not '{shown(value)}'",
+            )
+            return None
+        host = private_host(value)
+        if host is not None:
+            self.report(
+                node.line,
+                "value",
+                f"{what} points at '{shown(host)}', this machine or a private network: a "
+                "public policy cannot link there, and a link check would send it requests. "
+                "Give the provider's public address",
             )
             return None
         return value

@@ -34,6 +34,19 @@ _URL_REST = r'[^\s/?#@"<>\\^`{|}]+(?:[/?#][^\s"<>\\^`{|}]*)?'
 #: Invisible characters (soft hyphen, zero-width and bidirectional controls).
 _INVISIBLE = r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
 _WORDS = ("session", "persistent")
+
+
+def _private_hosts() -> str:
+    """Hosts of this machine or a private network, in their usual forms (the loader also reads
+    the others, such as ``127.1`` or ``2130706433``)."""
+    local = _any_case("localhost")
+    ipv4 = (
+        r"127(?:\.[0-9]+){1,3}|10(?:\.[0-9]+){3}|192\.168(?:\.[0-9]+){2}"
+        r"|172\.(?:1[6-9]|2[0-9]|3[01])(?:\.[0-9]+){2}|169\.254(?:\.[0-9]+){2}|0(?:\.[0-9]+){3}"
+    )
+    ipv6 = r"\[(?:::1|[Ff][CcDd][0-9A-Fa-f:]*|[Ff][Ee]80:[0-9A-Fa-f:]*)\]"
+    host = rf"(?:{local}|[^/?#@]*\.{local}|{ipv4}|{ipv6})"
+    return rf"^{_any_case('http')}[Ss]?://{host}\.?(?:[:/?#]|$)"
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
 
@@ -115,12 +128,14 @@ def _value_definitions() -> Schema:
     return {
         "url": {
             "description": "A full http:// or https:// address, without spaces, quotes, angle "
-            "brackets, braces, backslashes or invisible characters.",
+            "brackets, braces, backslashes or invisible characters, on a public host (not "
+            "this machine nor a private network).",
             "type": "string",
             "allOf": [
                 ref("single-line"),
                 {"pattern": f"^{_any_case('http')}[Ss]?://{_URL_REST}$"},
                 {"not": {"pattern": _INVISIBLE}},
+                {"not": {"pattern": _private_hosts()}},
             ],
         },
         "cookie-name": {
