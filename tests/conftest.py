@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from io import StringIO
@@ -10,6 +11,8 @@ from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+
+from fuzzing import LONG_RUN
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -59,3 +62,10 @@ def run_cli(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, s
     status = main(list(arguments))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``-m fuzz`` selects the long fuzzing run (see ``tests/fuzzing.py``)."""
+    expression = str(config.getoption("markexpr", "") or "")
+    if "fuzz" in expression and "not fuzz" not in expression:
+        os.environ[LONG_RUN] = "1"

@@ -146,6 +146,14 @@ def test_javascript_reads_the_expressions_as_python_does() -> None:
     assert json.loads(result.stdout) == [name_matches(p, n) for p, n in pairs]
 
 
+def test_a_name_with_too_many_wildcards_is_read_up_to_its_last_allowed_one() -> None:
+    declared = "*a" * (MAX_WILDCARDS + 5) + "Q"
+    name = "a" * MAX_WILDCARDS + "b"  # no Q, and too few a: matched up to the tenth '*'
+    assert name_matches(declared, name)
+    assert re.fullmatch(name_regex(declared), name) is not None
+    assert name_regex(declared).count("(?=") == MAX_WILDCARDS - 1
+
+
 def test_a_name_with_too_many_wildcards_is_reported_and_kept() -> None:
     name = "*a" * (MAX_WILDCARDS + 1)
     text = (

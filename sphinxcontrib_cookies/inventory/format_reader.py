@@ -372,7 +372,8 @@ class InventoryReader(TypedReader):
                 node.line,
                 "value",
                 f"{what} '{shown(name)}' has {wildcards} wildcards ('*'); a name may have at "
-                f"most {MAX_WILDCARDS}: write the parts that tell the cookies apart",
+                f"most {MAX_WILDCARDS}, and it is read as if it ended at its "
+                f"{MAX_WILDCARDS}th: write the parts that tell the cookies apart",
             )
         return name
 

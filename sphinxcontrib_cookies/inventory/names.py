@@ -10,8 +10,9 @@ that tests it against every cookie of a page never backtracks either.
 
 from __future__ import annotations
 
-#: The most ``*`` a name may hold (runs count as one); the loader reports more. Matching is
-#: linear whatever the count: the bound keeps the exported expressions short.
+#: The most ``*`` a name may hold (runs count as one); the loader reports more, and a name is
+#: read as if it ended at its tenth wildcard. Matching is linear whatever the count: the bound
+#: keeps the exported expressions short (and Python reads no more than 99 groups).
 MAX_WILDCARDS = 10
 
 #: Characters that mean something in a regular expression, escaped the same way in Python and
@@ -25,15 +26,22 @@ def is_pattern(name: str) -> bool:
     return "*" in name
 
 
-def literal_parts(name: str) -> list[str]:
-    """The text between the wildcards: ``a**b*`` is ``["a", "b", ""]``."""
+def _all_parts(name: str) -> list[str]:
     first, *rest = name.split("*")
     return [first, *(part for part in rest[:-1] if part), *rest[-1:]]
 
 
+def literal_parts(name: str) -> list[str]:
+    """The text between the wildcards: ``a**b*`` is ``["a", "b", ""]``. A name with more than
+    ``MAX_WILDCARDS`` is read as if it ended at its last allowed one (which matches more
+    cookies, never fewer)."""
+    parts = _all_parts(name)
+    return parts if len(parts) <= MAX_WILDCARDS + 1 else [*parts[:MAX_WILDCARDS], ""]
+
+
 def wildcard_count(name: str) -> int:
     """How many wildcards ``name`` holds, a run of ``*`` counting once."""
-    return len(literal_parts(name)) - 1
+    return len(_all_parts(name)) - 1
 
 
 def _escaped(text: str) -> str:

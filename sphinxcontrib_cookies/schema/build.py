@@ -47,6 +47,8 @@ def _private_hosts() -> str:
     ipv6 = r"\[(?:::1|[Ff][CcDd][0-9A-Fa-f:]*|[Ff][Ee]80:[0-9A-Fa-f:]*)\]"
     host = rf"(?:{local}|[^/?#@]*\.{local}|{ipv4}|{ipv6})"
     return rf"^{_any_case('http')}[Ss]?://{host}\.?(?:[:/?#]|$)"
+
+
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
 
