@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import verdicts
+from . import audit_scale, verdicts
 from .baselines import COLUMNS, directive, hand_tables, page, toctree_page
 from .compare import compare_output, table_cells
 from .convert_ocd import dump_inventory
@@ -336,5 +336,6 @@ CASES: Mapping[int, Callable[[Judge], None]] = MappingProxyType(
         3: case_peer,
         4: case_scale,
         5: case_incremental,
+        7: audit_scale.case_audit,
     }
 )

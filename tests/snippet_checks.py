@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from output import Element, cookie_tables
+from output import Element, consent_config, cookie_tables
 from snippets import SNIPPETS, UPDATE, Built, all_names, cookie_types, role_links
 
 Check = Callable[[Built, Callable[..., Built]], None]
@@ -319,3 +319,125 @@ def _nothing_lost(built: Built, rebuild: Callable[..., Built]) -> None:
     assert unclassified.caption == "Unclassified cookies"
     assert unclassified.names == [["cart"]]
     assert "Unclassified cookies" in cookie_types(built.page())
+
+
+def _consent_config(built: Built) -> dict[str, object]:
+    """The banner's configuration, from the script the pages load."""
+    script = (built.outdir / "_static" / "cookieconsent-config.js").read_text(encoding="utf-8")
+    return consent_config(script)
+
+
+@check("banner/turn-on")
+def _banner_turn_on(built: Built, rebuild: Callable[..., Built]) -> None:
+    """Every page loads the shipped banner; the policy page has the button."""
+    page = built.page()
+    assert _scripts(page)[:3] == [
+        "_static/cookieconsent.umd.js",
+        "_static/cookieconsent-config.js",
+        "_static/cookies-banner.js",
+    ]
+    (button,) = page.find_all("button", "cookie-preferences-button")
+    assert button.attrs["data-cc"] == "show-preferencesModal"
+    assert len(page.find_all("p", "cookie-choice")) == 1  # statistics needs consent
+
+
+@check("banner/analytics")
+def _banner_analytics(built: Built, rebuild: Callable[..., Built]) -> None:
+    """The scripts wait in the head, each marked with its category."""
+    held = [
+        (script.attrs["data-category"], script.attrs.get("src", "").split("?v=")[0])
+        for script in built.page().find_all("script")
+        if script.attrs.get("type") == "text/plain"
+    ]
+    assert held == [
+        ("statistics", "https://www.googletagmanager.com/gtag/js?id=G-XXXXXXXXXX"),
+        ("statistics", ""),
+        ("marketing", "_static/ads.js"),
+    ]
+    own = _consent_config(built)["sphinxCookies"]
+    assert isinstance(own, dict)
+    assert own["consentMode"] == {
+        "statistics": ["analytics_storage"],
+        "marketing": ["ad_storage", "ad_user_data", "ad_personalization"],
+    }
+
+
+@check("banner/embed")
+@check("banner/embed-myst")
+def _banner_embed(built: Built, rebuild: Callable[..., Built]) -> None:
+    (embed,) = built.page().find_all("div", "cookie-embed")
+    assert embed.attrs["data-cookie-category"] == "marketing"
+    assert embed.attrs["data-cookie-service"] == "youtube"
+    (iframe,) = embed.find_all("iframe")
+    assert iframe.parent is not None and iframe.parent.tag == "template"
+    assert iframe.attrs["title"] == "Getting started, in two minutes"
+
+
+@check("banner/policy-page")
+def _banner_policy_page(built: Built, rebuild: Callable[..., Built]) -> None:
+    own = _consent_config(built)["sphinxCookies"]
+    assert isinstance(own, dict)
+    assert own["policyUri"] == "legal/cookies.html"
+
+
+def _text(element: Element) -> str:
+    return " ".join(element.text.split())
+
+
+@check("legal/policy")
+def _legal_policy(built: Built, rebuild: Callable[..., Built]) -> None:
+    page = built.page()
+    headings = [_text(heading).rstrip("¶").strip() for heading in page.find_all("h2")]
+    assert headings == [
+        "Who is responsible for your data",
+        "What is a cookie?",
+        "The kinds of cookies we use",
+        "The cookies we use",
+        "Third parties and transfers",
+        "How to change your choice",
+        "Your rights",
+        "Changes to this policy",
+    ]
+    (providers,) = page.find_all("table", "cookie-providers")
+    assert "Example Analytics Inc. United States Processor EU-US Data Privacy Framework" in (
+        _text(providers)
+    )
+    (authority,) = page.find_all("p", "cookie-authority")
+    assert _text(authority) == (
+        "Our supervisory authority: Information and Data Protection Commissioner."
+    )
+
+
+@check("legal/parts")
+def _legal_parts(built: Built, rebuild: Callable[..., Built]) -> None:
+    """The reference page's shape: what a cookie is, the kinds of cookies, the tables."""
+    page = built.page()
+    headings = [_text(heading).rstrip("¶").strip() for heading in page.find_all("h2")]
+    assert headings == ["What is a cookie?", "The kinds of cookies we use", "The cookies we use"]
+    (table,) = cookie_tables(page)
+    assert table.headers == ["Provider", "Function", "Cookie name(s)", "Purpose"]
+    assert (
+        "These cookies do not require your consent."
+        in cookie_types(page)["Cookies the platform needs to work"]
+    )
+
+
+@check("legal/authority")
+def _legal_authority(built: Built, rebuild: Callable[..., Built]) -> None:
+    (authority,) = built.page().find_all("p", "cookie-authority")
+    assert _text(authority) == (
+        "Our supervisory authority: Berliner Beauftragte für Datenschutz und Informationsfreiheit."
+    )
+    assert authority.find_all("a")[0].attrs["href"] == "https://www.datenschutz-berlin.de/"
+
+
+@check("legal/changes")
+def _legal_changes(built: Built, rebuild: Callable[..., Built]) -> None:
+    page = built.page()
+    (updated,) = page.find_all("p", "cookie-last-updated")
+    assert _text(updated) == "Last updated: November 29, 2026."
+    (listing,) = page.find_all("dl", "cookie-changes")
+    assert [_text(term) for term in listing.find_all("dt")] == [
+        "November 29, 2026",
+        "January 15, 2026",
+    ]

@@ -1,12 +1,12 @@
 """The exported configuration really drives cookieconsent v3. A Sphinx project loads the banner
-as docs/guide/export.rst says, with the library from the npm registry; in headless Chromium the
-banner runs without an error, lists the inventory's cookies in its preferences modal, and erases
-the cookies of a refused category (patterns included).
+as docs/guide/export.rst says, with the copy of the library the package ships; in headless
+Chromium the banner runs without an error, lists the inventory's cookies in its preferences
+modal, and erases the cookies of a refused category (patterns included).
 
-Skipped, with the reason, when Chromium, npm (or the registry) or Playwright is missing
-(``pip install -e ".[browser]"`` installs Playwright; it never downloads a browser here).
-Set SPHINX_COOKIES_CONSENT_DIST to a ``dist`` folder of vanilla-cookieconsent 3 to work offline,
-and SPHINX_COOKIES_CHROMIUM to another Chromium.
+Skipped, with the reason, when Chromium or Playwright is missing (``pip install -e
+".[browser]"`` installs Playwright; it never downloads a browser here). Set
+SPHINX_COOKIES_CONSENT_DIST to a ``dist`` folder of another vanilla-cookieconsent 3 release to
+try it, and SPHINX_COOKIES_CHROMIUM to another Chromium.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import tarfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,35 +24,17 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-pytestmark = pytest.mark.slow  # npm, a local server and a real browser
+from sphinxcontrib_cookies.extension.banner import BANNER_STATIC_DIR
+
+pytestmark = pytest.mark.slow  # a local server and a real browser
 
 
 @pytest.fixture(scope="session")
-def cookieconsent_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def cookieconsent_dist() -> Path:
+    """The copy of vanilla-cookieconsent 3 that the package ships (``cookies_banner`` loads
+    it); ``SPHINX_COOKIES_CONSENT_DIST`` names another release's ``dist`` folder."""
     configured = os.environ.get("SPHINX_COOKIES_CONSENT_DIST")
-    if configured:
-        return Path(configured)
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.skip("npm is not installed: cannot fetch vanilla-cookieconsent@3")
-    folder = tmp_path_factory.mktemp("cookieconsent")
-    try:
-        packed = subprocess.run(
-            [npm, "pack", "vanilla-cookieconsent@3", "--silent"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.skip("npm pack vanilla-cookieconsent@3 timed out (no registry?)")
-    tarballs = list(folder.glob("vanilla-cookieconsent-3*.tgz"))
-    if packed.returncode != 0 or not tarballs:
-        pytest.skip(f"npm pack vanilla-cookieconsent@3 failed: {packed.stderr.strip()[-300:]}")
-    with tarfile.open(tarballs[0]) as archive:
-        archive.extractall(folder, filter="data")
-    return folder / "package" / "dist"
+    return Path(configured) if configured else BANNER_STATIC_DIR
 
 
 @pytest.fixture(scope="session")
@@ -150,6 +130,8 @@ def check_the_preferences(page: Any) -> None:
     assert toggles.evaluate_all("t => t.map(i => [i.value, i.disabled, i.checked])") == [
         ["necessary", True, True],  # readOnly: no consent needed, cannot be refused
         ["statistics", False, False],
+        ["matomo", False, False],  # its providers, which a visitor may refuse one by one
+        ["doubleclick", False, False],
         ["unsure", False, False],
         ["empty", False, False],
     ]

@@ -7,7 +7,6 @@ types (``types/index.d.ts`` of vanilla-cookieconsent 3.x), restated below.
 from __future__ import annotations
 
 import json
-import re
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from conftest import strip_colors
+from output import consent_config_literal
 
 #: interface name -> (required keys, optional keys), from cookieconsent v3's index.d.ts.
 CONSENT_TYPES: dict[str, tuple[set[str], set[str]]] = {
@@ -33,9 +33,13 @@ CONSENT_TYPES: dict[str, tuple[set[str], set[str]]] = {
             "guiOptions",
             "lazyHtmlGeneration",
             "cookie",
+            # Not cookieconsent's: what the extension's start-up script reads, which
+            # cookieconsent ignores.
+            "sphinxCookies",
         },
     ),
     "Category": (set(), {"enabled", "readOnly", "services", "autoClear"}),
+    "Service": (set(), {"label", "onAccept", "onReject", "cookies"}),
     "AutoClear": ({"cookies"}, {"reloadPage"}),
     "CookieItem": ({"name"}, {"path", "domain"}),
     "Language": ({"default", "translations"}, {"rtl", "autoDetect"}),
@@ -83,6 +87,8 @@ def check_consent_config(config: dict[str, Any]) -> None:
     assert config["categories"], "no category in the configuration"
     for category in config["categories"].values():
         conforms(category, "Category")
+        for service in category.get("services", {}).values():
+            conforms(service, "Service")
         if "autoClear" in category:
             conforms(category["autoClear"], "AutoClear")
             for item in category["autoClear"]["cookies"]:
@@ -148,7 +154,15 @@ def test_cookies_json(app: SphinxTestApp, warning: StringIO) -> None:
         "iso": "P13M",
         "seconds": 13 * 30 * 86400,
     }
-    assert matomo["provider"] == {"id": None, "name": "Matomo", "url": None, "privacy_policy": None}
+    assert matomo["provider"] == {
+        "id": None,
+        "name": "Matomo",
+        "url": None,
+        "privacy_policy": None,
+        "country": None,
+        "role": None,
+        "transfer": None,
+    }
     assert cookies["IDE"]["duration"]["iso"] == "P1Y6M"
     assert cookies["IDE"]["duration"]["text"] == "1 year, 6 months"
     assert cookies["visit_started"]["duration"]["iso"] == "PT30M"
@@ -179,12 +193,22 @@ def test_cookieconsent_config(app: SphinxTestApp) -> None:
                     {"name": "ab_test", "domain": ".example.com"},
                     # IDE is third-party: the page cannot erase it.
                 ]
-            }
+            },
+            # Its providers, so that a visitor can refuse one: named in place, they get an id.
+            "services": {"matomo": {"label": "Matomo"}, "doubleclick": {"label": "DoubleClick"}},
         },
         # No requires_consent: asked for, to be safe. Local storage is not cleared.
         "unsure": {"autoClear": {"cookies": [{"name": "visit_started"}]}},
         "empty": {},
     }
+    assert isinstance(config["revision"], int) and config["revision"] > 0
+    assert config["language"]["autoDetect"] == "document"
+    # The page that renders the tables, relative to the root of the site.
+    assert config["sphinxCookies"] == {"policyUri": "index.html"}
+    description = config["language"]["translations"]["en"]["consentModal"]["description"]
+    assert description.endswith(
+        ' <a class="cc__link" href="index.html">Read our cookie policy</a>{{revisionMessage}}'
+    )
     (language,) = config["language"]["translations"]
     assert language == config["language"]["default"] == "en"
     sections = config["language"]["translations"]["en"]["preferencesModal"]["sections"]
@@ -224,8 +248,9 @@ def test_cookieconsent_config(app: SphinxTestApp) -> None:
 def test_script_defines_the_configuration(app: SphinxTestApp) -> None:
     app.build()
     script = (app.outdir / "_static" / "cookieconsent-config.js").read_text(encoding="utf-8")
-    match = re.search(r"^\}\)\(JSON\.parse\((\".*\")\)\);\n\Z", script, re.DOTALL | re.MULTILINE)
-    assert match is not None
+    match = consent_config_literal(script)
+    # then the script that points the policy link at the page, from wherever it is loaded
+    assert script[match.end() :].endswith("})(window.sphinxCookiesConsentConfig);\n")
     assert "window.sphinxCookiesConsentConfig = (function (config) {" in script
     assert "<" not in match.group(1)  # escaped, so the script is safe to inline as well
     # The script parses the very JSON text of the file: both mean the same, whatever the keys.

@@ -15,6 +15,8 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from sphinx.testing.util import SphinxTestApp
 
+from output import consent_config
+
 #: The inventory's text, each as Sphinx should extract it.
 INVENTORY_TEXT = (
     "Audience measurement",
@@ -99,7 +101,7 @@ def test_round_trip_through_sphinx_intl(
         "html",
         srcdir=app.srcdir,
         builddir=app.srcdir / "_build" / "fr",
-        confoverrides={"language": "fr"},
+        confoverrides={"language": "fr", "cookies_banner": True},
     )
     french.build()  # Sphinx compiles index.po into index.mo first
     assert french.warning.getvalue() == ""
@@ -126,6 +128,20 @@ def test_round_trip_through_sphinx_intl(
     # Our words come from our catalog, whatever the project's catalogs say.
     assert "Cookies nécessaires" in text
     assert "13 mois" in text
+    # The consent banner of this French build shows the inventory's text as the page does.
+    banner = (french.outdir / "_static" / "cookieconsent-config.js").read_text("utf-8")
+    config = consent_config(banner)
+    sections = config["language"]["translations"]["fr"]["preferencesModal"]["sections"]
+    audience = sections[1]
+    assert audience["title"] == "Mesure d&#x27;audience"
+    assert audience["description"] == (
+        "Ces cookies comptent les visites.<br><br>Les chiffres sont gardés *un* an_ au plus."
+    )
+    rows = {row["name"]: row for section in sections for row in section["cookieTable"]["body"]}
+    assert rows["sessionid"]["purpose"] == "Vous garde connecté."
+    assert rows["sessionid"]["provider"] == "Données du Port"
+    assert rows["lang"]["purpose"] == "Mémorise votre langue."  # the inventory's own French
+    assert sections[2]["title"] == "Écrit en deux langues"
 
 
 @pytest.mark.sphinx(

@@ -1,4 +1,5 @@
-"""The compiled catalogs ship in the wheel, and an installed copy (not the source tree) uses them.
+"""The compiled catalogs (and the banner's files) ship in the wheel, and an installed copy (not
+the source tree) uses them.
 
 Slow-ish (about 10 s: it builds the wheel, which fetches the build backend as pip does)."""
 
@@ -33,6 +34,18 @@ def test_an_installed_wheel_translates(tmp_path: Path) -> None:
     run(sys.executable, "-m", "pip", "wheel", PROJECT, "--no-deps", "-q", "-w", tmp_path / "dist")
     (wheel,) = (tmp_path / "dist").glob("sphinxcontrib_cookies-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    # The consent banner's browser files, with cookieconsent's licence, and their record.
+    banner = {
+        f"sphinxcontrib_cookies/static_banner/{name}"
+        for name in (
+            "cookieconsent.umd.js",
+            "cookieconsent.css",
+            "cookieconsent.LICENSE",
+            "cookies-banner.js",
+            "cookies-banner.css",
+        )
+    }
+    assert banner | {"sphinxcontrib_cookies/data/cookieconsent.json"} <= names
     catalogs = {name for name in names if name.endswith(".mo")}
     assert catalogs == {
         f"sphinxcontrib_cookies/locales/{language}/LC_MESSAGES/sphinxcontrib-cookies.mo"

@@ -3,11 +3,14 @@ buttons), given by the caller in the build language, so that exporting stays pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ..inventory import Category, Cookie, CookieInventory, Duration
+from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 #: The banner texts cookieconsent needs, by the name of its configuration key.
 BANNER_KEYS = (
@@ -19,6 +22,9 @@ BANNER_KEYS = (
     "preferences_title",
     "save_preferences",
     "close",
+    "policy_link",
+    "revision_message",
+    "controller_title",
 )
 
 
@@ -47,11 +53,25 @@ class ExportWords:
     #: leave their own out.
     category_titles: Mapping[str, str] = field(default_factory=dict)
     category_descriptions: Mapping[str, str] = field(default_factory=dict)
+    #: The project's gettext catalog for the inventory's texts (a site translated with
+    #: sphinx-intl): a message to its translation, or None. Each paragraph of a text that the
+    #: inventory does not give in the build language is looked up, as the page does.
+    catalog: Callable[[str], str] | None = None
+
+    def inventory_text(self, text: LocalizedText | None) -> str:
+        """The inventory's own text in the build language, as the policy page shows it."""
+        if text is None:
+            return ""
+        resolved = text.resolve(self.language)
+        if self.catalog is None or text.get(self.language) is not None:
+            return resolved
+        blocks = [" ".join(block.split()) for block in _PARAGRAPH_BREAK.split(resolved.strip())]
+        return "\n\n".join(self.catalog(block) or block for block in blocks if block)
 
     def category_title(self, category: Category) -> str:
         """The inventory's title, else the built-in one, else the id (as on the page)."""
         if category.title is not None:
-            return category.title.resolve(self.language)
+            return self.inventory_text(category.title)
         return self.category_titles.get(category.id) or category.id
 
     def party_label(self, party: str) -> str:
@@ -62,7 +82,7 @@ class ExportWords:
 
     def category_description(self, category: Category) -> str:
         if category.description is not None:
-            return category.description.resolve(self.language)
+            return self.inventory_text(category.description)
         return self.category_descriptions.get(category.id, "")
 
 

@@ -8,17 +8,25 @@ from sphinx.util import logging
 
 from ..translations import CATALOG, LOCALE_DIR
 from .audit import setup_audit
+from .banner import setup_banner
 from .captions import setup_captions
+from .compliance import setup_compliance
 from .config import setup_config
+from .consent_directives import CookieEmbedDirective, CookiePreferencesDirective
+from .consent_html import ConsentMarkup
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookiesDomain, cookie_role
 from .events import forget_inventories, load_before_reading, outdated_by_inventory
 from .export import setup_export
+from .history import CookieChangesDirective
+from .legal import setup_legal
 from .links import setup_links
 from .paper import setup_paper
+from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .screen import setup_screen
+from .site_files import setup_site_files
 from .transforms import (
     KeepManPageTextOnItsLines,
     LabelRowsInCells,
@@ -51,11 +59,16 @@ def setup_extension(app: Sphinx) -> None:
     app.add_domain(CookiesDomain)
     app.add_directive("cookie-table", CookieTableDirective)
     app.add_directive("cookie-types", CookieTypesDirective)
+    app.add_directive("cookie-preferences", CookiePreferencesDirective)
+    app.add_directive("cookie-embed", CookieEmbedDirective)
+    app.add_directive("cookie-changes", CookieChangesDirective)
+    app.add_directive("cookie-policy", CookiePolicyDirective)
     app.add_role("cookie", cookie_role)
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
     app.add_post_transform(KeepManPageTextOnItsLines)
+    app.add_post_transform(ConsentMarkup)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
@@ -63,7 +76,11 @@ def setup_extension(app: Sphinx) -> None:
     app.connect("build-finished", forget_inventories, priority=900)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
+    setup_banner(app)
+    setup_site_files(app)
+    setup_legal(app)
     setup_audit(app)
+    setup_compliance(app)
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)

@@ -14,7 +14,6 @@ from ..inventory import CookieInventory
 from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
-from .collection import collection_paused
 from .configured import configured_path, document_path
 from .domain import CookiesDomain, cookies_domain
 
@@ -199,28 +198,35 @@ class CookieTableDirective(_InventoryDirective):
             )
         return value != "none"
 
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        inventory = self.load()
-        if inventory is None:
-            return []
+    def tables(
+        self, inventory: CookieInventory, classes: tuple[str, ...] = ()
+    ) -> list[nodes.table]:
+        """The tables the options ask for; their rows are noted as targets of ``:cookie:``."""
         options = TableOptions(
             columns=self.columns(),
             categories=self.chosen_categories(inventory),
             group_by_category=self.group_by_category(),
             language=self.config.language,
             labels=self.config.cookies_column_labels,
-            classes=tuple(self.classes()),
+            classes=classes,
             count=self.flag("count"),
+            consent_choices=self.config.cookies_banner,
         )
-        with collection_paused():
-            rendered = render_tables(inventory, options, self.make_id)
+        rendered = render_tables(inventory, options, self.make_id)
         self.domain.note_targets(self.env.docname, rendered.targets)
-        for table in rendered.tables:
-            self.set_source_info(table)
-        if rendered.tables and self.options.get("name"):
-            self.add_name(rendered.tables[0])
         return list(rendered.tables)
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        inventory = self.load()
+        if inventory is None:
+            return []
+        tables = self.tables(inventory, tuple(self.classes()))
+        for table in tables:
+            self.set_source_info(table)
+        if tables and self.options.get("name"):
+            self.add_name(tables[0])
+        return list(tables)
 
 
 class CookieTypesDirective(_InventoryDirective):
@@ -233,6 +239,7 @@ class CookieTypesDirective(_InventoryDirective):
             "name": _AS_WRITTEN,
             "intro": _flag,
             "parties": _flag,
+            "legal-basis": _flag,
         }
     )
 
@@ -244,7 +251,13 @@ class CookieTypesDirective(_InventoryDirective):
         result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
         if categories:
-            listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+            listing = render_cookie_types(
+                inventory,
+                categories,
+                self.config.language,
+                self.make_id,
+                legal_basis=self.flag("legal-basis"),
+            )
             listing["classes"].extend(self.classes())
             if self.options.get("name"):
                 self.add_name(listing)

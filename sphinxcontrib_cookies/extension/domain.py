@@ -49,6 +49,9 @@ class CookiesDomain(Domain):
         super().__init__(env)
         #: The inventory files this build has read, each parsed and reported on once.
         self.inventories = InventoryStore()
+        #: The exports made with the banner's configuration before the pages, written at the
+        #: end of a build that succeeds (``site_files.py``), by their path in the output.
+        self.exports: dict[str, str] = {}
 
     def load_inventory(self, path: str) -> LoadedFile:
         """The inventory at ``path`` (normalized), as this build read it."""

@@ -1,33 +1,32 @@
-"""``cookies_export``: at the end of an HTML build, write the inventory for other programs:
-``cookies.json``, ``cookieconsent-config.json`` and ``_static/cookieconsent-config.js``."""
+"""``cookies_export``: the inventory for other programs, ``cookies.json`` and
+``cookieconsent-config.json`` (and ``_static/cookieconsent-config.js``), which ``site_files.py``
+writes in HTML builds; and the words every export and the banner need, in the build
+language."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-from ..export import ExportWords, cookieconsent_config, cookieconsent_script, inventory_as_json
-from ..inventory import PARTIES, STANDARD_CATEGORIES, STORAGE_TYPES
+from ..export import ExportWords, inventory_as_json
+from ..inventory import PARTIES, STANDARD_CATEGORIES, STORAGE_TYPES, CookieInventory
 from ..render import COLUMNS, format_duration
 from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
 from ..translations import _, __
 from .config import ConfigValue, add_config_values, check_values
-from .configured import configured_inventory
-
-logger = logging.getLogger(__name__)
 
 COOKIES_JSON = "cookies.json"
 CONSENT_JSON = "cookieconsent-config.json"
 CONSENT_SCRIPT = "_static/cookieconsent-config.js"
 
 
-def _check_flag(value: Any) -> str | None:
+def check_flag(value: Any) -> str | None:
     return None if isinstance(value, bool) else __("must be True or False")
 
 
@@ -36,7 +35,7 @@ EXPORT_VALUES = (
         "cookies_export",
         False,
         (bool,),
-        _check_flag,
+        check_flag,
         "Write cookies.json and the cookieconsent v3 configuration in HTML builds.",
     ),
 )
@@ -58,10 +57,20 @@ def banner_texts() -> dict[str, str]:
         "preferences_title": str(_("Cookie preferences")),
         "save_preferences": str(_("Save my choices")),
         "close": str(_("Close")),
+        "policy_link": str(_("Read our cookie policy")),
+        "revision_message": str(
+            _(
+                "The cookies this site uses have changed since your last choice: please choose "
+                "again."
+            )
+        ),
+        "controller_title": str(_("Who is responsible for your data")),
     }
 
 
-def export_words(app: Sphinx) -> ExportWords:
+def export_words(app: Sphinx, catalog: Callable[[str], str] | None = None) -> ExportWords:
+    """The words of the exports and the banner; ``catalog`` translates the inventory's texts,
+    as the project's gettext catalog of the policy page does."""
     language = app.config.language
     labels = app.config.cookies_column_labels
     return ExportWords(
@@ -82,54 +91,23 @@ def export_words(app: Sphinx) -> ExportWords:
             for category_id in STANDARD_CATEGORIES
             if (description := default_description(category_id)) is not None
         },
+        catalog=catalog,
     )
 
 
-def _write(path: Path, text: str) -> bool:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        logger.warning(
-            __("cannot write %s: %s"),
-            path,
-            error.strerror or error,
-            type="cookies",
-            subtype="export",
-        )
-        return False
-    return True
-
-
-def write_exports(app: Sphinx, exception: BaseException | None) -> None:
-    builder = app.builder
-    if exception is not None or not app.config.cookies_export:
-        return
-    if builder.format != "html" or getattr(builder, "embedded", False):
-        return
-    configured = configured_inventory(
-        app, __("cookies_export is on, but the inventory (cookies_file) %s; nothing was exported")
-    )
-    if configured is None:
-        return
-    path, inventory = configured
-    words = export_words(app)
+def export_files(
+    app: Sphinx, path: str, inventory: CookieInventory, words: ExportWords, config: dict[str, Any]
+) -> dict[str, str]:
+    """``cookies.json`` and ``cookieconsent-config.json`` (``config``), by their path in the
+    output."""
     source = Path(os.path.relpath(path, app.srcdir)).as_posix()
-    outdir = Path(builder.outdir)
     exported = inventory_as_json(inventory, words, source)
-    config = cookieconsent_config(inventory, words, tuple(app.config.cookies_columns))
-    written = [
-        _write(outdir / COOKIES_JSON, json.dumps(exported, ensure_ascii=False, indent=2) + "\n"),
-        _write(outdir / CONSENT_JSON, json.dumps(config, ensure_ascii=False, indent=2) + "\n"),
-        _write(outdir / CONSENT_SCRIPT, cookieconsent_script(config)),
-    ]
-    if all(written):
-        logger.info(
-            __("cookies: exported %s, %s and %s"), COOKIES_JSON, CONSENT_JSON, CONSENT_SCRIPT
-        )
+    return {
+        COOKIES_JSON: json.dumps(exported, ensure_ascii=False, indent=2) + "\n",
+        CONSENT_JSON: json.dumps(config, ensure_ascii=False, indent=2) + "\n",
+    }
 
 
 def setup_export(app: Sphinx) -> None:
     add_config_values(app, EXPORT_VALUES, rebuild="")
     app.connect("config-inited", lambda app, config: check_values(config, EXPORT_VALUES))
-    app.connect("build-finished", write_exports)

@@ -51,6 +51,27 @@ def _replace_text(node: nodes.Element, text: str) -> None:
         parent.rawsource = text
 
 
+def project_catalog(env: BuildEnvironment, docname: str) -> gettext.NullTranslations | None:
+    """The project's compiled catalog for ``docname`` in the build language, if it has one."""
+    language = env.config.language
+    if not language or not env.config.locale_dirs:
+        return None
+    domain = docname_to_domain(docname, env.config.gettext_compact)
+    found: gettext.NullTranslations | None = None
+    for directory in env.config.locale_dirs:
+        try:
+            translations = gettext.translation(
+                domain, localedir=env.srcdir / directory, languages=[language]
+            )
+        except OSError:
+            continue
+        if found is None:
+            found = translations
+        else:
+            found.add_fallback(translations)
+    return found
+
+
 class TranslateInventoryText(SphinxTransform):
     """Translate the inventory's text with the page's catalog, before Sphinx's ``Locale``; for
     the gettext builder, leave every marked node for it to extract, whatever the language."""
@@ -58,23 +79,7 @@ class TranslateInventoryText(SphinxTransform):
     default_priority = 15  # Locale is 20
 
     def catalog(self) -> gettext.NullTranslations | None:
-        language = self.config.language
-        if not language or not self.config.locale_dirs:
-            return None
-        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        found: gettext.NullTranslations | None = None
-        for directory in self.config.locale_dirs:
-            try:
-                translations = gettext.translation(
-                    domain, localedir=self.env.srcdir / directory, languages=[language]
-                )
-            except OSError:
-                continue
-            if found is None:
-                found = translations
-            else:
-                found.add_fallback(translations)
-        return found
+        return project_catalog(self.env, self.env.docname)
 
     def apply(self, **kwargs: Any) -> None:
         if builds_catalogs(self.env):
@@ -100,12 +105,17 @@ class TranslateInventoryText(SphinxTransform):
                 node["translated"] = False
 
 
-def builds_catalogs(env: BuildEnvironment) -> bool:
-    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
+def builder_class(env: BuildEnvironment) -> type[Builder]:
+    """The class of this build's builder, for a transform (which has no ``app``)."""
     builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
     if builder is None:  # Sphinx 8, where env.app is not yet deprecated
         builder = type(env.app.builder)
-    return issubclass(builder, MessageCatalogBuilder)
+    return builder
+
+
+def builds_catalogs(env: BuildEnvironment) -> bool:
+    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
+    return issubclass(builder_class(env), MessageCatalogBuilder)
 
 
 def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:

@@ -23,7 +23,6 @@ from ..inventory import (
 )
 from ..inventory.files import read_inventory_file, unread_digest
 from ..translations import __
-from .collection import collection_paused
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +114,8 @@ def _read(path: str, max_bytes: int, limits: InventoryLimits | None) -> LoadedFi
     if limits is None:
         return LoadedFile(path, digest)
     logger.verbose(__("parsing cookie inventory %s"), path)
-    with collection_paused():
-        try:
-            parsed: CookieInventory | InventoryProblem = parse_inventory(data, path, limits=limits)
-        except InventoryError as error:
-            parsed = error.problem
+    try:
+        parsed: CookieInventory | InventoryProblem = parse_inventory(data, path, limits=limits)
+    except InventoryError as error:
+        parsed = error.problem
     return LoadedFile(path, digest, parsed)

@@ -34,13 +34,13 @@ _OPEN_FLAGS = (
 )
 
 
-def too_large(path: str, max_bytes: int) -> InventoryProblem:
+#: How a build's message says to raise the size limit.
+RAISE_IN_CONF = "raise cookies_max_file_size in conf.py"
+
+
+def too_large(path: str, max_bytes: int, advice: str = RAISE_IN_CONF) -> InventoryProblem:
     return InventoryProblem(
-        path,
-        1,
-        "limit",
-        f"the file is larger than {max_bytes:,} bytes; split it, or raise "
-        "cookies_max_file_size in conf.py",
+        path, 1, "limit", f"the file is larger than {max_bytes:,} bytes; split it, or {advice}"
     )
 
 
@@ -62,10 +62,12 @@ def _unreadable(path: str, error: OSError) -> InventoryError:
     return InventoryError(InventoryProblem(path, 0, "file", message))
 
 
-def read_inventory_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_inventory_file(
+    path: str, max_bytes: int = DEFAULT_MAX_BYTES, advice: str = RAISE_IN_CONF
+) -> bytes:
     """The bytes of the inventory file at ``path``. ``FileNotFoundError`` when there is none;
     ``InventoryError`` for a path that is not a regular file, cannot be read, or holds more
-    than ``max_bytes``."""
+    than ``max_bytes`` (``advice`` says how to raise the limit)."""
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -76,7 +78,7 @@ def read_inventory_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     if refused is not None:
         raise refused
     if status.st_size > max_bytes:
-        raise InventoryError(too_large(path, max_bytes))
+        raise InventoryError(too_large(path, max_bytes, advice))
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
@@ -89,7 +91,7 @@ def read_inventory_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             raise refused
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InventoryError(too_large(path, max_bytes))
+        raise InventoryError(too_large(path, max_bytes, advice))
     return data
 
 

@@ -62,12 +62,14 @@ def load_inventory(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     limits: InventoryLimits = DEFAULT_LIMITS,
+    raised_by: str = "cookies_max_file_size",
 ) -> CookieInventory:
     """Read an inventory file; raise InventoryError when it cannot be read at all (see
-    ``files.read_inventory_file`` for what is refused before it is read)."""
+    ``files.read_inventory_file`` for what is refused before it is read). ``raised_by`` names
+    what raises the size limit, for the message."""
     location = str(path)
     try:
-        data = read_inventory_file(location, max_bytes)
+        data = read_inventory_file(location, max_bytes, f"raise the limit ({raised_by})")
     except FileNotFoundError:
         raise InventoryError(
             InventoryProblem(location, 0, "file", "the inventory file does not exist")

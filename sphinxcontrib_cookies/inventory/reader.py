@@ -423,6 +423,23 @@ class TypedReader:
             return None
         return value
 
+    def choice_list(
+        self, node: Node, what: str, choices: tuple[str, ...]
+    ) -> tuple[str, ...] | None:
+        """A list of values, each one of ``choices``; each given once, in the order written."""
+        self.refuse(node)
+        if isinstance(node, Scalar) and node.is_null:
+            return None
+        if not isinstance(node, Sequence):
+            self.report(
+                node.line,
+                "structure",
+                f"{what} must be a list, such as [{choices[0]}], not {kind_of(node)}",
+            )
+            return None
+        chosen = [self.choice(item, f"an item of {what}", choices) for item in node.items]
+        return tuple(dict.fromkeys(value for value in chosen if value is not None))
+
     def identifier(self, key: Node, what: str) -> str | None:
         value = self.nonempty(key, what)
         if value is not None and not _ID.fullmatch(value):

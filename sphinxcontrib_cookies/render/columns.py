@@ -26,7 +26,7 @@ from ..inventory import (
 )
 from ..translations import _
 from .inventory_text import mark_inventory_text
-from .text import localized, paragraphs
+from .text import paragraphs
 from .widths import ColumnWidth, WidthHint
 
 
@@ -44,6 +44,10 @@ class CellWords(Protocol):
     def storage_label(self, storage: str) -> str: ...
 
     def category_title(self, category: Category) -> str: ...
+
+    def inventory_text(self, text: LocalizedText | None) -> str:
+        """The inventory's own text, in the build language ("" for none)."""
+        ...
 
 
 #: The inventory's own text in a cell, and its line, for the project's gettext catalogs.
@@ -119,7 +123,7 @@ def _names_nodes(
 
 
 def _provider_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return cookie.provider.name.resolve(words.language) if cookie.provider else ""
+    return words.inventory_text(cookie.provider.name) if cookie.provider else ""
 
 
 def _provider_nodes(
@@ -136,7 +140,7 @@ def _provider_nodes(
 
 
 def _function_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return localized(cookie.function, words.language)
+    return words.inventory_text(cookie.function)
 
 
 def _function_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
@@ -144,18 +148,26 @@ def _function_written(cookie: Cookie, inventory: CookieInventory) -> Written | N
 
 
 def _purpose_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return localized(cookie.purpose, words.language)
+    return words.inventory_text(cookie.purpose)
 
 
 def _purpose_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
     return (cookie.purpose, cookie.line) if cookie.purpose is not None else None
 
 
+def _data_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
+    return words.inventory_text(cookie.data)
+
+
+def _data_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
+    return (cookie.data, cookie.line) if cookie.data is not None else None
+
+
 def _duration_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
     duration = cookie.duration
     if isinstance(duration, Duration):
         return words.describe_duration(duration)
-    return localized(duration, words.language)
+    return words.inventory_text(duration)
 
 
 def _duration_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
@@ -241,6 +253,13 @@ COLUMNS: Mapping[str, Column] = _registry(
             "The entry's purpose, as the inventory writes it.",
             _purpose_text,
             written=_purpose_written,
+        ),
+        Column(
+            "data",
+            _("Data"),
+            "What the entry stores or collects, as the inventory writes it.",
+            _data_text,
+            written=_data_written,
         ),
         Column(
             "duration",

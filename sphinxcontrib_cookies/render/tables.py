@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from docutils import nodes
 
-from ..inventory import Category, Cookie, CookieInventory, Duration
+from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
 from .columns import COLUMNS, Column
 from .durations import format_duration
 from .explanations import default_title
@@ -18,6 +18,9 @@ from .widths import ColumnWidth, fit_widths
 
 #: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
 COOKIE_COUNT = "cookies-count"
+#: The attribute of a table of a category that needs consent, naming the category, when the
+#: page shows the visitor's choice next to it (see ``consent_choices``).
+TABLE_CATEGORY = "cookie-category"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class TableOptions:
     classes: tuple[str, ...] = ()
     #: Show the number of cookies (names) in each category's caption.
     count: bool = False
+    #: Name the category of each table whose category needs consent (``TABLE_CATEGORY``), so
+    #: that a web page can show the visitor's choice next to it.
+    consent_choices: bool = False
 
 
 @dataclass
@@ -62,6 +68,11 @@ class PageWords:
 
     def category_title(self, category: Category) -> str:
         return category_title(category, self.language)
+
+    def inventory_text(self, text: LocalizedText | None) -> str:
+        """As written for the build language: the page's catalog, if any, translates the node
+        later (``extension/project_catalogs.py``)."""
+        return localized(text, self.language)
 
 
 class _TableBuilder:
@@ -113,6 +124,8 @@ class _TableBuilder:
             table += self.caption(category)
             if self.options.count:
                 table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
+            if self.options.consent_choices and category.needs_consent is not False:
+                table[TABLE_CATEGORY] = category.id
         group = nodes.tgroup(cols=len(columns))
         table += group
         for planned in fit_widths(widths):

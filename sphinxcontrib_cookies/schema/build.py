@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ..inventory.countries import COUNTRY_CODES
 from ..inventory.declaration import Field, Format, Kind, Section, require_every_kind
 from ..inventory.fields import FORMAT, FORMAT_VERSION
-from ..inventory.format_reader import DOMAIN_PATTERN
+from ..inventory.format_reader import DOMAIN_PATTERN, JAVASCRIPT_OBJECT_KEYS
+from ..inventory.names import MAX_WILDCARDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "sphinxcontrib-cookies inventory"
@@ -33,6 +35,7 @@ _CONTROL = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029"
 _URL_REST = r'[^\s/?#@"<>\\^`{|}]+(?:[/?#][^\s"<>\\^`{|}]*)?'
 #: Invisible characters (soft hyphen, zero-width and bidirectional controls).
 _INVISIBLE = r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+_NOT_IN_EMAIL = r'\s@"<>\\^`{|}()\[\],;:/?#'
 _WORDS = ("session", "persistent")
 
 
@@ -141,9 +144,14 @@ def _value_definitions() -> Schema:
             ],
         },
         "cookie-name": {
-            "description": "A cookie name as it appears in the browser; '*' is a wildcard (_ga_*).",
+            "description": "A cookie name as it appears in the browser; '*' is a wildcard (_ga_*), "
+            f"at most {MAX_WILDCARDS} of them (a run of '*' counts once).",
             "type": ["string", "number", "boolean"],
-            "allOf": [ref("single-line"), ref("not-blank")],
+            "allOf": [
+                ref("single-line"),
+                ref("not-blank"),
+                {"not": {"type": "string", "pattern": rf"^(?:[^*]*\*+){{{MAX_WILDCARDS + 1}}}"}},
+            ],
         },
         "duration": {
             "description": "session, persistent, an ISO 8601 duration (P13M, PT30M, P1Y6M), a "
@@ -186,14 +194,43 @@ def _value_definitions() -> Schema:
     }
 
 
+def _contact_definitions() -> Schema:
+    """E-mail addresses and country codes, for the controller and the providers."""
+    return {
+        "email": {
+            "description": "An e-mail address, such as privacy@example.com (without mailto:).",
+            "type": "string",
+            "allOf": [
+                ref("single-line"),
+                {
+                    "pattern": rf"^\s*[^{_NOT_IN_EMAIL}]+@[^{_NOT_IN_EMAIL}.]+"
+                    rf"(?:\.[^{_NOT_IN_EMAIL}.]+)+\s*$"
+                },
+                {"not": {"pattern": _INVISIBLE}},
+            ],
+        },
+        "country": {
+            "description": "An ISO 3166-1 alpha-2 country code, in capitals (US, IE, DE).",
+            "enum": sorted(COUNTRY_CODES),
+        },
+    }
+
+
 def _categories(field: Field, declaration: Format) -> Schema:
     section = declaration.category
     return {
         "type": "object",
-        "propertyNames": ref("id"),
+        "propertyNames": {
+            "allOf": [ref("id"), {"not": {"enum": sorted(JAVASCRIPT_OBJECT_KEYS)}}],
+        },
         "properties": {name: ref(f"standard-{section.name}") for name in section.standard_ids},
         "additionalProperties": ref(section.name),
     }
+
+
+def _nested(field: Field) -> Section[Any]:
+    assert field.section is not None  # the declaration checks that an entry field has one
+    return field.section
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +263,14 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
         Kind.URL: _defined("url"),
         Kind.BOOLEAN: _defined("boolean"),
         Kind.CHOICE: KindSchema(lambda field, declaration: {"enum": list(field.choices)}, True),
+        Kind.CHOICES: KindSchema(
+            lambda field, declaration: {
+                "type": "array",
+                "items": {"enum": list(field.choices)},
+                "uniqueItems": True,
+            },
+            True,
+        ),
         Kind.DURATION: _defined("duration"),
         Kind.DOMAIN: _defined("domain"),
         Kind.DATE: KindSchema(
@@ -236,6 +281,8 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
             },
             True,
         ),
+        Kind.COUNTRY: _defined("country"),
+        Kind.EMAIL: _defined("email"),
         Kind.VERSION: KindSchema(
             lambda field, declaration: {"enum": [int(FORMAT_VERSION), FORMAT_VERSION]}, False
         ),
@@ -252,6 +299,11 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
         ),
         Kind.COOKIES: KindSchema(
             lambda field, declaration: {"type": "array", "items": ref(declaration.cookie.name)},
+            False,
+        ),
+        Kind.ENTRY: KindSchema(lambda field, declaration: ref(_nested(field).name), False),
+        Kind.ENTRIES: KindSchema(
+            lambda field, declaration: {"type": "array", "items": ref(_nested(field).name)},
             False,
         ),
     }
@@ -284,6 +336,8 @@ def section_schema(section: Section[Any], declaration: Format, standard: bool = 
     schema["additionalProperties"] = False
     if section.one_of:
         schema["oneOf"] = [{"required": [key]} for key in section.one_of]
+    if section.any_of:
+        schema["anyOf"] = [{"required": [key]} for key in section.any_of]
     schema["properties"] = {
         field.key: field_schema(field, declaration, field.key in required)
         for field in section.fields
@@ -293,7 +347,7 @@ def section_schema(section: Section[Any], declaration: Format, standard: bool = 
 
 def _entry_definitions(declaration: Format) -> Schema:
     definitions: Schema = {}
-    for section in (declaration.category, declaration.provider, declaration.cookie):
+    for section in declaration.sections[1:]:
         described = {"description": section.description} if section.description else {}
         definitions[section.name] = described | section_schema(section, declaration)
         if section.standard_ids:
@@ -317,6 +371,7 @@ def build_schema(declaration: Format = FORMAT) -> Schema:
         "$defs": {
             **_text_definitions(),
             **_value_definitions(),
+            **_contact_definitions(),
             **_entry_definitions(declaration),
         },
     }

@@ -1,0 +1,2 @@
+cookies_banner = True
+cookies_policy_page = "legal/cookies"
