@@ -162,9 +162,15 @@ def test_wildcards_match_within_budget_and_as_their_expression_says(
 
 # --- capture files --------------------------------------------------------------------------------
 
+#: Stands for a number of 5,000 digits in the JSON text (Python cannot write one with ``json``).
+HUGE = "\x00huge\x00"
 odd_values = st.one_of(
     st.text(max_size=30),
+    # lone surrogates, which JSON can carry and UTF-8 cannot
+    st.text(st.characters(categories=["Cs", "Cc", "Lo"]), max_size=10),
+    # past what a float holds, and past Python's 4,300 digits of an int read from text
     st.integers(min_value=-(10**30), max_value=10**30),
+    st.sampled_from([10**400, -(10**400), HUGE]),
     st.floats(allow_nan=False),
     st.none(),
     st.booleans(),
@@ -212,12 +218,14 @@ def cookies_txt(cookies: list[tuple[Any, Any, Any]]) -> str:
 @st.composite
 def capture_files(draw: st.DrawFn) -> bytes:
     cookies = draw(st.lists(st.tuples(cookie_names, odd_values, odd_values), max_size=300))
+    many = draw(st.sampled_from([0, 0, 5_000, 20_000]))  # a long visit
+    cookies += [(f"_ga_{number}", "1", 31536000) for number in range(many)]
     shape = draw(st.sampled_from(["har", "storage-state", "cookies-txt"]))
     if shape == "cookies-txt":
         data = cookies_txt(cookies).encode("utf-8", "replace")
     else:
         document = har(cookies) if shape == "har" else storage_state(cookies)
-        data = json.dumps(document).encode()
+        data = json.dumps(document).replace(json.dumps(HUGE), "9" * 5000).encode()
     if draw(st.booleans()):  # a broken editor, a truncated download
         cut = draw(st.integers(0, len(data)))
         data = data[:cut] + draw(st.binary(max_size=8)) + data[cut:]
