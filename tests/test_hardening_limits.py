@@ -15,8 +15,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import DEFAULT_MAX_BYTES, InventoryError, parse_inventory
+from sphinxcontrib_cookies.inventory.hints import SUGGESTION_LENGTH, Suggestions
 from sphinxcontrib_cookies.inventory.problems import MAX_PROBLEMS, SHOWN_LENGTH
-from sphinxcontrib_cookies.inventory.reader import SUGGESTION_LENGTH, Suggestions
 from sphinxcontrib_cookies.inventory.yamltree import MAX_DEPTH
 
 from conftest import ROOTS, build_copy, strip_colors

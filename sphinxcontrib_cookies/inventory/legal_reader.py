@@ -11,7 +11,8 @@ from typing import Any
 from .countries import COUNTRY_CODES
 from .declaration import Section
 from .problems import shown
-from .reader import TypedReader, kind_of
+from .reader import kind_of
+from .texts import TextReader
 from .yamltree import Node, Scalar, Sequence
 
 #: An e-mail address: a local part, '@', and a domain of dotted labels; none of them holds
@@ -20,7 +21,7 @@ _NOT_IN_EMAIL = r"\s@\"<>\\^`{|}()\[\],;:/?#"
 _EMAIL = re.compile(rf"[^{_NOT_IN_EMAIL}]+@[^{_NOT_IN_EMAIL}.]+(?:\.[^{_NOT_IN_EMAIL}.]+)+")
 
 
-class LegalValuesReader(TypedReader):
+class LegalValuesReader(TextReader):
     """The readers of the legal fields' kinds; the inventory reader gives the two methods that
     read a section's fields."""
 

@@ -1,20 +1,20 @@
 """Typed values read from located YAML nodes, each problem reported at its line.
 
-Knows nothing of cookies: the fields of a mapping, text on one line, text in several languages,
-booleans, addresses, choices, ids and dates. ``format_reader.py`` reads the inventory with it.
+Knows nothing of cookies: the fields of a mapping, values on one line, booleans, addresses,
+choices, ids and dates (texts are read by ``texts.py``). ``format_reader.py`` reads the inventory
+with them.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
 from .addresses import private_host
-from .limits import DEFAULT_LIMITS, InventoryLimits, cut
-from .model import LocalizedText
+from .hints import SUGGESTION_BYTES, SUGGESTION_COMPARISONS, Suggestions
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 
@@ -22,8 +22,8 @@ from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 TODO_MARK = "TODO"
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+#: What no value may hold: control characters, and the Unicode line and paragraph separators.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: An http(s) address with a host, and none of the characters that a URL cannot hold and that
 #: could close an attribute or a LaTeX argument: spaces, quotes, angle brackets, braces and
@@ -39,21 +39,6 @@ class EntryInvalid(Exception):
     left out."""
 
 
-def _joined_lines(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _escape(found: re.Match[str]) -> str:
-    return repr(found.group())[1:-1]
-
-
-def visible(text: str, one_line: bool = False) -> str:
-    """Text as written, safe to show: each control character written as its escape
-    (``\\x1b``), and for ``one_line`` its lines joined."""
-    shown_text = _CONTROL.sub(_escape, text)
-    return _joined_lines(shown_text) if one_line else shown_text.strip()
-
-
 def kind_of(node: Node) -> str:
     """What a node is, as a message says it."""
     if isinstance(node, Mapping):
@@ -61,45 +46,6 @@ def kind_of(node: Node) -> str:
     if isinstance(node, Sequence):
         return "a list"
     return "text"
-
-
-#: "Did you mean" hints compare a misspelt word with every word it could have meant. Each
-#: comparison is cheap, but a hostile file can ask for the product of two large counts (20,000
-#: misspelt references to 20,000 categories), so a file gets this many comparisons plus one per
-#: SUGGESTION_BYTES of its size; hints stop when they are spent. Words longer than
-#: SUGGESTION_LENGTH get no hint.
-SUGGESTION_COMPARISONS = 10_000
-SUGGESTION_BYTES = 50
-SUGGESTION_LENGTH = 100
-
-
-class Suggestions:
-    """Close matches for misspelt words, remembered per word, within a comparison budget."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self.found: dict[tuple[str, int], str] = {}
-
-    def __call__(self, word: str, choices: Collection[str]) -> str:
-        key = (word, id(choices))
-        if key in self.found:
-            return self.found[key]
-        if len(word) > SUGGESTION_LENGTH or len(choices) > self.budget:
-            return ""
-        self.budget -= len(choices)
-        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
-        hint = f"did you mean '{shown(close[0])}'? " if close else ""
-        self.found[key] = hint
-        return hint
-
-
-def listed(words: Collection[str], limit: int = 20) -> str:
-    """Words for a message, the first ``limit`` of them: a message stays short however large
-    the file."""
-    if len(words) <= limit:
-        return ", ".join(map(shown, words))
-    first = [shown(word) for word, _ in zip(words, range(limit), strict=False)]
-    return f"{', '.join(first)} and {len(words) - limit:,} more"
 
 
 class TypedReader:
@@ -158,29 +104,6 @@ class TypedReader:
             self.silenced = True
             return True
         return False
-
-    def as_written(self, node: Node, one_line: bool = True) -> str | None:
-        """The text of ``node`` as written, safe to show (and within the text limit): what a
-        page shows of a value that could not be read. None for a value that is not text,
-        empty, or a TODO (which counts as not written)."""
-        if not isinstance(node, Scalar) or node.is_null:
-            return None
-        if node.value.lstrip().startswith(TODO_MARK):
-            return None
-        return cut(visible(node.value, one_line), self.limits.text_length) or None
-
-    def within_limit(self, text: str, line: int, what: str) -> str:
-        """A text, cut short (and reported) when it is longer than the limit."""
-        limit = self.limits.text_length
-        if len(text) <= limit:
-            return text
-        self.report(
-            line,
-            "limit",
-            f"{what} is {len(text):,} characters long, more than {limit:,}; it is cut short. "
-            "Shorten it, or raise cookies_max_text_length",
-        )
-        return cut(text, limit)
 
     def fields(
         self,
@@ -268,7 +191,7 @@ class TypedReader:
             return None
         if node.is_null:
             return None
-        if _CONTROL.search(node.value) or "\n" in node.value or "\r" in node.value:
+        if CONTROL_CHARACTERS.search(node.value) or "\n" in node.value or "\r" in node.value:
             self.report(
                 node.line,
                 "value",
@@ -286,92 +209,6 @@ class TypedReader:
         if len(self.problems) == reported:
             self.report(node.line, "missing-field", f"{what} is empty; write it out")
         return None
-
-    def text(self, node: Node, what: str, one_line: bool = False) -> LocalizedText | None:
-        """Text, or a mapping of language codes to text; ``one_line`` joins its lines, for a
-        title or a name that builders show on one line (a line break there could start a roff
-        request in a man page, or end a LaTeX caption)."""
-        clean = _joined_lines if one_line else str.strip
-        if self.refused(node):
-            return None
-        if isinstance(node, Scalar):
-            if node.is_null:
-                return None
-            if _CONTROL.search(node.value):
-                self.report(
-                    node.line,
-                    "value",
-                    f"{what} contains a control character; remove it",
-                )
-                shown_text = self.as_written(node, one_line)
-                return LocalizedText.plain(shown_text) if shown_text else None
-            if self.is_todo(node.value, node.line, what):
-                return None
-            return LocalizedText.plain(self.within_limit(clean(node.value), node.line, what))
-        if not isinstance(node, Mapping):
-            self.report(
-                node.line,
-                "structure",
-                f"{what} must be text, or a mapping of language codes to text, not a list",
-            )
-            return None
-        translations = self.translations(node, what, clean)
-        if not node.items:
-            self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
-        return LocalizedText(translations) if translations else None
-
-    def translations(
-        self, node: Mapping, what: str, clean: Callable[[str], str]
-    ) -> tuple[tuple[str, str], ...]:
-        """The texts of a mapping of language codes to text, each problem reported. A text under
-        a code that is not a language code is kept: the build language never picks it, but it
-        is shown when it is the only one."""
-        translations: list[tuple[str, str]] = []
-        seen: dict[str, int] = {}
-        for key, value in node.items:
-            if self.refused(key):
-                continue
-            language = self.nonempty(key, f"a language code in {what}")
-            if language is None:
-                continue
-            if not _LANGUAGE.fullmatch(language):
-                self.report(
-                    key.line,
-                    "value",
-                    f"'{shown(language)}' in {what} is not a language code; use codes such as "
-                    "'en', 'fr' or 'pt_BR'",
-                )
-                kept = self.as_written(value, clean is _joined_lines)
-                if kept and language not in seen:
-                    seen[language] = key.line
-                    translations.append((language, kept))
-                continue
-            if language in seen:
-                self.report(
-                    key.line,
-                    "duplicate-key",
-                    f"language '{shown(language)}' appears twice in {what} (first at line "
-                    f"{seen[language]}); keep one of them",
-                )
-                continue
-            seen[language] = key.line
-            if self.refused(value):
-                continue
-            if not isinstance(value, Scalar) or value.is_null:
-                self.report(
-                    value.line, "structure", f"the '{shown(language)}' text of {what} must be text"
-                )
-                continue
-            if _CONTROL.search(value.value):
-                self.report(value.line, "value", f"{what} contains a control character; remove it")
-                shown_text = self.as_written(value, clean is _joined_lines)
-                if shown_text:
-                    translations.append((language, shown_text))
-                continue
-            if self.is_todo(value.value, value.line, f"the '{shown(language)}' text of {what}"):
-                continue
-            translations.append((language, self.within_limit(clean(value.value), value.line, what)))
-        return tuple(translations)
 
     def boolean(self, node: Node, what: str) -> bool | None:
         value = self.value(node, what)

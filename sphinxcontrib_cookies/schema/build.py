@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ..inventory.cookie_values import DOMAIN_PATTERN, JAVASCRIPT_OBJECT_KEYS
 from ..inventory.countries import COUNTRY_CODES
 from ..inventory.declaration import Field, Format, Kind, Section, require_every_kind
 from ..inventory.fields import FORMAT, FORMAT_VERSION
-from ..inventory.format_reader import DOMAIN_PATTERN, JAVASCRIPT_OBJECT_KEYS
 from ..inventory.names import MAX_WILDCARDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -128,8 +128,8 @@ def _text_definitions() -> Schema:
     }
 
 
-def _value_definitions() -> Schema:
-    """Addresses, names, durations, booleans and domains."""
+def _address_definitions() -> Schema:
+    """Web addresses and cookie domains."""
     return {
         "url": {
             "description": "A full http:// or https:// address, without spaces, quotes, angle "
@@ -143,6 +143,22 @@ def _value_definitions() -> Schema:
                 {"not": {"pattern": _private_hosts()}},
             ],
         },
+        "domain": {
+            "description": "A host name such as .example.com: labels separated by dots, "
+            "without spaces, quotes, brackets or punctuation such as ';'.",
+            "type": ["string", "number", "boolean"],
+            "allOf": [
+                ref("single-line"),
+                {"pattern": rf"^\s*{DOMAIN_PATTERN}\s*$"},
+                {"not": {"type": "string", "pattern": _INVISIBLE}},
+            ],
+        },
+    }
+
+
+def _value_definitions() -> Schema:
+    """Names, durations and booleans."""
+    return {
         "cookie-name": {
             "description": "A cookie name as it appears in the browser; '*' is a wildcard (_ga_*), "
             f"at most {MAX_WILDCARDS} of them (a run of '*' counts once).",
@@ -179,16 +195,6 @@ def _value_definitions() -> Schema:
                     "type": "string",
                     "allOf": [ref("single-line"), {"pattern": f"^(?:{_BOOLEANS})$"}],
                 },
-            ],
-        },
-        "domain": {
-            "description": "A host name such as .example.com: labels separated by dots, "
-            "without spaces, quotes, brackets or punctuation such as ';'.",
-            "type": ["string", "number", "boolean"],
-            "allOf": [
-                ref("single-line"),
-                {"pattern": rf"^\s*{DOMAIN_PATTERN}\s*$"},
-                {"not": {"type": "string", "pattern": _INVISIBLE}},
             ],
         },
     }
@@ -370,6 +376,7 @@ def build_schema(declaration: Format = FORMAT) -> Schema:
         **section_schema(top_level, declaration),
         "$defs": {
             **_text_definitions(),
+            **_address_definitions(),
             **_value_definitions(),
             **_contact_definitions(),
             **_entry_definitions(declaration),
