@@ -73,3 +73,18 @@ def test_a_bad_setting_falls_back(app: SphinxTestApp, warning: StringIO) -> None
         strip_colors(warning.getvalue()),
     )
     assert audit_warnings(warning) == []  # the default: no audit
+
+
+@pytest.mark.sphinx("html", testroot="audit-scan")
+def test_a_scan_shows_cookies_set_before_consent(app: SphinxTestApp, warning: StringIO) -> None:
+    app.build()
+    inventory, capture = app.srcdir / "cookies.yaml", app.srcdir / "scan.json"
+    assert audit_warnings(warning) == [
+        f"{capture}:14: WARNING: session storage key 'tab_state' (domain 127.0.0.1, seen at "
+        "http://127.0.0.1:8000/) is not declared in cookies.yaml; add it to the inventory "
+        "[cookies.audit]",
+        f"{inventory}:12: WARNING: cookie 'stats_id' (domain 127.0.0.1) is in category "
+        "analytics, which needs consent, but was set before the visitor chose (before: "
+        "http://127.0.0.1:8000/) [ePrivacy Directive art. 5(3)]; hold back what sets it until "
+        "consent [cookies.audit]",
+    ]

@@ -106,6 +106,7 @@ def test_har_joined_headers_recorded_cookies_and_first_page() -> None:
             "https://www.example.com/",
             "www.example.com",
             Lifetime("persistent", 10, "Max-Age"),
+            set_with="header",
         ),
         ObservedCookie(
             "two",
@@ -113,6 +114,7 @@ def test_har_joined_headers_recorded_cookies_and_first_page() -> None:
             "https://www.example.com/",
             "www.example.com",
             Lifetime("session"),
+            set_with="header",
         ),
         ObservedCookie(
             "three",
@@ -120,6 +122,7 @@ def test_har_joined_headers_recorded_cookies_and_first_page() -> None:
             "https://api.example.com/",
             "api.example.com",
             Lifetime("persistent", 86400, "Expires"),
+            set_with="header",
         ),
     )
 
@@ -211,7 +214,8 @@ def test_storage_state_expiry_beyond_any_date() -> None:
             b"\xff\xfe{",
             None,
             "x: cannot tell what kind of capture this is; a HAR file, a "
-            "Playwright storage state or a cookies.txt file is expected",
+            "Playwright storage state, a cookies.txt file or a scan capture "
+            "(sphinx-cookies scan) is expected",
         ),
     ],
 )

@@ -134,6 +134,7 @@ HAR_REPORT_JSON = {
         },
     ],
     "not_checked": ["cart", "tab_state"],
+    "before_consent": [],
 }
 
 
@@ -288,7 +289,8 @@ def test_everything_declared_exits_zero(capsys: pytest.CaptureFixture[str], tmp_
         (
             ["--capture", "cookies.yaml"],
             "sphinx-cookies: error: cookies.yaml: cannot tell what kind of capture this is; a "
-            "HAR file, a Playwright storage state or a cookies.txt file is expected\n",
+            "HAR file, a Playwright storage state, a cookies.txt file or a scan capture "
+            "(sphinx-cookies scan) is expected\n",
         ),
         (
             ["--cookies-txt", "bad-cookies.txt"],

@@ -121,8 +121,10 @@ def test_a_draft_leaves_a_name_of_another_site_to_write(
     assert instagram["Domain"] == "instagram.com"
     assert entries["sessionid"]["purpose"] == "TODO: say what this cookie is for"
     assert (
-        f"  # the Open Cookie Database knows a 'sessionid' of {instagram['Platform']} on "
-        "instagram.com, not this one\n" in out
+        "  # the Open Cookie Database knows this name, but what was seen does not confirm it:\n"
+        f"  # - 'sessionid' of {instagram['Platform']} ({instagram['Category']}) on "
+        "instagram.com: This is a performance cookie used to collect data about people logging "
+        "in and out of the..." in out
     )
     family = (
         "  # _ga_ABC123, _ga_XYZ789: seen on www.example.com at https://www.example.com/about\n"

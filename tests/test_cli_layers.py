@@ -1,5 +1,6 @@
 """The command line runs as ``sphinx-cookies`` and ``python -m sphinxcontrib_cookies``, and
-uses the model only: neither docutils nor Sphinx is imported."""
+uses the model only: neither docutils nor Sphinx is imported, nor Playwright, which only ``scan``
+needs (``test_scan_browser.py`` runs a scan the same way)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ PROBE = """
 import sys
 from sphinxcontrib_cookies.cli import main
 status = main(sys.argv[1:])
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("docutils", "sphinx"))
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("docutils", "sphinx", "playwright"))
 print("imported:", heavy, file=sys.stderr)
 sys.exit(status)
 """

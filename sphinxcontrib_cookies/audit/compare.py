@@ -7,6 +7,11 @@ the first of: an entry of the same storage type, an exact name rather than a pat
 with a domain rather than none, the earliest in the file. Names are looked up in a
 ``NameIndex``, so an audit takes time linear in the cookies seen plus the names declared.
 
+A cookie whose name an entry declares for another domain of the same site
+(``app.acme.example``, seen on ``acme.example``) is a domain mismatch, not an undeclared cookie
+plus an unseen name. A cookie of a category that needs consent, seen by a scan before consent
+was given, is a ``before-consent`` finding (``consent.py``).
+
 The site decides the party: a cookie outside it is third-party. It is the site of the first page
 the captures visited, by the Public Suffix List (``inventory/sites.py``), unless given.
 """
@@ -19,11 +24,10 @@ from ..captures import Capture, ObservedCookie, host_in_domain, host_of, site_do
 from ..inventory import Cookie, CookieInventory, Duration
 from ..inventory.name_index import DeclaredName, NameIndex
 from ..inventory.problems import shown
+from .consent import before_consent
+from .evidence import combine
 from .lifetimes import lifetime_mismatch
 from .report import AuditReport, Mismatch, Unseen
-
-#: Storage types a capture can show: cookies always, local storage when it records it.
-_SHOWN_ALWAYS = ("cookie",)
 
 
 def _preference(observed: ObservedCookie) -> Callable[[DeclaredName], tuple[bool, bool, bool, int]]:
@@ -35,17 +39,49 @@ def _preference(observed: ObservedCookie) -> Callable[[DeclaredName], tuple[bool
     return key
 
 
+def _covers(declared: DeclaredName, observed: ObservedCookie) -> bool:
+    domain = declared.cookie.domain
+    return domain is None or host_in_domain(observed.host, domain)
+
+
 def best_match(index: NameIndex, observed: ObservedCookie) -> DeclaredName | None:
     """The entry that declares ``observed``, by the rules of this module's docstring."""
     candidates = [
-        declared
-        for declared in index.matching(observed.name)
-        if declared.cookie.domain is None or host_in_domain(observed.host, declared.cookie.domain)
+        declared for declared in index.matching(observed.name) if _covers(declared, observed)
     ]
     return min(candidates, key=_preference(observed)) if candidates else None
 
 
-_FOUND_AS = {"cookie": "as a cookie", "local-storage": "in local storage"}
+def other_domain(index: NameIndex, observed: ObservedCookie) -> DeclaredName | None:
+    """The entry that declares ``observed``'s name for another domain of the same site
+    (``app.acme.example`` for a cookie of ``acme.example``), when none declares it for its own
+    (see ``best_match``). A name declared only on another site is another cookie."""
+    site = site_of(observed.host)
+    candidates = [
+        declared
+        for declared in index.matching(observed.name)
+        if declared.cookie.domain is not None and site_of(declared.cookie.domain) == site
+    ]
+    return min(candidates, key=_preference(observed)) if candidates else None
+
+
+def _domain_mismatch(found: DeclaredName, observed: ObservedCookie) -> Mismatch:
+    return Mismatch(
+        observed,
+        found.name,
+        found.cookie.line,
+        "domain",
+        f"was seen on {shown(observed.domain)}, but the inventory declares it for "
+        f"{shown(found.cookie.domain or '')}",
+    )
+
+
+_FOUND_AS = {
+    "cookie": "as a cookie",
+    "local-storage": "in local storage",
+    "session-storage": "in session storage",
+    "indexeddb": "as an IndexedDB database",
+}
 
 
 def _mismatches(
@@ -92,15 +128,6 @@ def site_of_captures(captures: Iterable[Capture]) -> str | None:
     return None
 
 
-def combine(captures: Iterable[Capture]) -> list[ObservedCookie]:
-    """The cookies of several captures, each (name, domain, storage) once, first seen first."""
-    seen: dict[tuple[str, str, str], ObservedCookie] = {}
-    for capture in captures:
-        for cookie in capture.cookies:
-            seen.setdefault((cookie.name, cookie.domain, cookie.storage), cookie)
-    return list(seen.values())
-
-
 def audit_inventory(
     inventory: CookieInventory, captures: list[Capture], site: str | None = None
 ) -> AuditReport:
@@ -121,17 +148,21 @@ def audit_inventory(
     for cookie in observed:
         found = best_match(index, cookie)
         if found is None:
-            report.undeclared.append(cookie)
-            continue
+            found = other_domain(index, cookie)
+            if found is None:
+                report.undeclared.append(cookie)
+                continue
+            report.mismatches.append(_domain_mismatch(found, cookie))
         matched.add((found.cookie.line, found.name))
         report.mismatches.extend(_mismatches(found.cookie, found.name, cookie, site))
-    shown = set(_SHOWN_ALWAYS)
-    if any(capture.has_local_storage for capture in captures):
-        shown.add("local-storage")
+        finding = before_consent(inventory, found.cookie, found.name, cookie)
+        if finding is not None:
+            report.before_consent.append(finding)
+    shown_types = {"cookie"} | {kind for capture in captures for kind in capture.storage_shown}
     for entry in inventory.cookies:
         for name in entry.names:
             if (entry.line, name) in matched:
                 continue
             unseen = Unseen(name, entry.line, entry.type)
-            (report.unseen if entry.type in shown else report.not_checked).append(unseen)
+            (report.unseen if entry.type in shown_types else report.not_checked).append(unseen)
     return report

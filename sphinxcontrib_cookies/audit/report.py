@@ -8,9 +8,10 @@ from typing import Any
 
 from ..captures import ObservedCookie
 from ..inventory.sites import suffix_list_version
+from .consent import BeforeConsent
 
 #: Kinds of mismatch between a declared cookie and the cookie observed.
-MISMATCH_KINDS = ("duration", "party", "type")
+MISMATCH_KINDS = ("duration", "party", "type", "domain")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class AuditReport:
     mismatches: list[Mismatch] = field(default_factory=list)
     #: Declared names that no capture can show (session storage, IndexedDB, pixels...).
     not_checked: list[Unseen] = field(default_factory=list)
+    #: Cookies that need consent, seen by a scan before it was given.
+    before_consent: list[BeforeConsent] = field(default_factory=list)
     #: Where the site comes from: "given" (``--site``), "first page" (of the captures, by the
     #: Public Suffix List), or None when it is unknown.
     site_from: str | None = None
@@ -80,4 +83,28 @@ class AuditReport:
                 for mismatch in self.mismatches
             ],
             "not_checked": [entry.name for entry in self.not_checked],
+            "before_consent": [_before_consent_json(finding) for finding in self.before_consent],
         }
+
+    @property
+    def fails(self) -> bool:
+        """Whether the audit fails (exit status 1): a cookie is undeclared, or one that needs
+        consent was set without it."""
+        return bool(self.undeclared or self.before_consent)
+
+
+def _before_consent_json(finding: BeforeConsent) -> dict[str, Any]:
+    return {
+        "name": finding.observed.name,
+        "domain": finding.observed.domain,
+        "storage": finding.observed.storage,
+        "declared": finding.declared_name,
+        "line": finding.line,
+        "category": finding.category,
+        "phase": finding.phases[0][0],
+        "page": finding.page,
+        "phases": [{"phase": phase, "page": page} for phase, page in finding.phases],
+        "rule": finding.rule.citation,
+        "rule_url": finding.rule.url,
+        "message": finding.message,
+    }

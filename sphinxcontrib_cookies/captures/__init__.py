@@ -17,24 +17,35 @@ from .har_stream import NotStreamed, stream_har
 from .json_files import load_json
 from .model import (
     CAPTURE_FORMATS,
+    CONSENT_PHASES,
+    STORAGE_KINDS,
     UNKNOWN_LIFETIME,
+    WITHOUT_CONSENT,
     Capture,
     CaptureError,
     Lifetime,
     ObservedCookie,
+    Storage,
 )
 from .printable import printable
+from .scan_file import SCAN_FORMAT, SCAN_VERSION, is_scan, parse_scan
 from .storage_state import parse_storage_state
 
 __all__ = [
     "CAPTURE_FORMATS",
+    "CONSENT_PHASES",
     "FORMAT_NAMES",
     "MAX_CAPTURE_BYTES",
+    "SCAN_FORMAT",
+    "SCAN_VERSION",
+    "STORAGE_KINDS",
     "UNKNOWN_LIFETIME",
+    "WITHOUT_CONSENT",
     "Capture",
     "CaptureError",
     "Lifetime",
     "ObservedCookie",
+    "Storage",
     "host_in_domain",
     "host_of",
     "parse_capture",
@@ -53,6 +64,7 @@ FORMAT_NAMES = {
     "har": "HAR file",
     "storage-state": "Playwright storage state",
     "cookies-txt": "cookies.txt file",
+    "scan": "scan capture",
 }
 _COOKIES_TXT_HEADERS = ("# netscape http cookie file", "# http cookie file")
 
@@ -62,6 +74,8 @@ def _looks_like_json(data: bytes) -> bool:
 
 
 def _json_format(document: dict[str, Any]) -> str | None:
+    if is_scan(document):
+        return "scan"
     if isinstance(document.get("log"), dict):
         return "har"
     if "cookies" in document or "origins" in document:
@@ -105,7 +119,7 @@ def parse_capture(
             raise CaptureError(
                 path,
                 "cannot tell what kind of capture this is; a HAR file, a Playwright storage "
-                "state or a cookies.txt file is expected",
+                "state, a cookies.txt file or a scan capture (sphinx-cookies scan) is expected",
             )
         capture_format = detected
     elif detected is not None and detected != capture_format:
@@ -119,6 +133,8 @@ def parse_capture(
         document = load_json(data, path)  # raises: the content is not JSON
     if capture_format == "har":
         return parse_har(document, path)
+    if capture_format == "scan":
+        return parse_scan(document, path)
     return parse_storage_state(document, path, captured_at)
 
 

@@ -121,7 +121,7 @@ class HarReader:
         """What the entries added show; ``pages`` is the log's list of pages."""
         lifetimes = list(self.lifetimes)
         seen = [
-            (order, ObservedCookie(name, domain, url, host, lifetimes[number]))
+            (order, ObservedCookie(name, domain, url, host, lifetimes[number], set_with="header"))
             for order, ((name, domain), (url, host, number)) in zip(
                 self.set_at, self.set_cookies.items(), strict=True
             )

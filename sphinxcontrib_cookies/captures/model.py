@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 #: The capture formats read, by the name the command line uses for each.
-CAPTURE_FORMATS = ("har", "storage-state", "cookies-txt")
+CAPTURE_FORMATS = ("har", "storage-state", "cookies-txt", "scan")
+#: The consent phases a scan (``sphinx-cookies scan``) records, in the order of a visit: as a
+#: first-time visitor sees the site, after refusing, after accepting everything.
+CONSENT_PHASES = ("before", "refuse", "accept")
+#: The phases in which a cookie that needs consent must not be set.
+WITHOUT_CONSENT = ("before", "refuse")
+#: What a capture may show: cookies, and the storage of each origin.
+Storage = Literal["cookie", "local-storage", "session-storage", "indexeddb"]
+STORAGE_KINDS: tuple[Storage, ...] = ("cookie", "local-storage", "session-storage", "indexeddb")
 
 
 class CaptureError(Exception):
@@ -50,11 +58,24 @@ class ObservedCookie:
     #: cookie only seen in requests, typically set by a script).
     set_by: str | None
     lifetime: Lifetime = UNKNOWN_LIFETIME
-    storage: Literal["cookie", "local-storage"] = "cookie"
+    storage: Storage = "cookie"
+    #: How it was set: ``header`` (a ``Set-Cookie`` response header) or ``script``
+    #: (``document.cookie`` or the Cookie Store API); None when the capture does not say.
+    set_with: str | None = None
+    #: The consent phases of a scan that showed it, each with the page where it first
+    #: appeared in that phase: ``(("before", "https://example.com/"),)``.
+    phases: tuple[tuple[str, str], ...] = ()
+    #: Every place the captures show it (addresses, capture files), first seen first, when
+    #: observations were merged (``audit.combine``); empty when it was seen at ``seen_at`` only.
+    places: tuple[str, ...] = ()
 
     @property
     def host(self) -> str:
         return self.domain.lstrip(".")
+
+    @property
+    def every_place(self) -> tuple[str, ...]:
+        return self.places or (self.seen_at,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +89,16 @@ class Capture:
     requests: int = 0
     #: Whether the capture can show local storage at all.
     has_local_storage: bool = False
+    #: Other storage it can show: a scan records session storage and IndexedDB too.
+    other_storage: tuple[Storage, ...] = ()
+    #: The consent phases it recorded (a scan); empty for a capture of one plain visit.
+    phases: tuple[str, ...] = ()
+
+    @property
+    def storage_shown(self) -> tuple[Storage, ...]:
+        """The kinds of storage this capture can show, so that an entry of another kind is
+        not reported as unseen."""
+        shown: tuple[Storage, ...] = (
+            ("cookie", "local-storage") if self.has_local_storage else ("cookie",)
+        )
+        return shown + self.other_storage

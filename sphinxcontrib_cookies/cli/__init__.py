@@ -18,6 +18,7 @@ from .audit_command import run_audit
 from .capture_options import add_capture_arguments, add_size_argument, inventory_limit
 from .check_command import add_jurisdiction_argument, run_check
 from .init_command import CommandError, run_init
+from .scan_command import add_scan_arguments, run_scan_command
 from .terminal import Terminal, wants_colour
 
 __all__ = ["build_parser", "main"]
@@ -79,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--names", metavar="A,B,C", help="cookie names, separated by commas")
     init.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     init.add_argument("--force", action="store_true", help="overwrite the --output file")
+
+    scan = commands.add_parser(
+        "scan",
+        parents=[common],
+        help="visit a live site in Chromium, before and after consent, and record what it sets",
+        description="Visit pages of a live site in Chromium (Playwright), following its links, "
+        "as a first-time visitor, after refusing and after accepting cookies, and write what "
+        "each phase set as a capture for audit and init. Needs the extra 'scan'.",
+    )
+    add_scan_arguments(scan)
     return parser
 
 
@@ -89,6 +100,8 @@ def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return run_check(arguments, out, err)
     if arguments.command == "init":
         return run_init(arguments, out, err)
+    if arguments.command == "scan":
+        return run_scan_command(arguments, out, err)
     if not any(getattr(arguments, name) for name in vars(arguments) if name.startswith("capture_")):
         parser.error("audit needs a capture: --har, --storage-state, --cookies-txt or --capture")
     try:

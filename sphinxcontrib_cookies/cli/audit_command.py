@@ -34,6 +34,14 @@ def _capture_summary(capture: Capture) -> str:
     parts = [FORMAT_NAMES[capture.format]]
     if capture.format == "har":
         parts.append(plural(capture.requests, "request"))
+    if capture.format == "scan":
+        parts = [f"{parts[0]} of {plural(capture.requests, 'page visit')}"]
+        for phase in capture.phases:
+            shown = [c for c in capture.cookies if c.phases and c.phases[0][0] == phase]
+            in_jar = sum(cookie.storage == "cookie" for cookie in shown)
+            keys = plural(len(shown) - in_jar, "storage key")
+            parts.append(f"{phase}: {plural(in_jar, 'cookie')} and {keys}")
+        return f"{printable(capture.path)}: {'; '.join(parts)}"
     cookies = sum(cookie.storage == "cookie" for cookie in capture.cookies)
     parts.append(plural(cookies, "cookie"))
     if capture.has_local_storage:
@@ -74,6 +82,16 @@ def print_report(report: AuditReport, captures: list[Capture], out: Terminal) ->
                 for c in report.undeclared
             ],
         )
+    if report.before_consent:
+        out.line()
+        title = f"Set before consent: {len(report.before_consent)}"
+        out.line(out.style(title, "bold", "red"))
+        for finding in report.before_consent:
+            observed = finding.observed
+            out.line(
+                f"  {inventory}:{finding.line}: {_cell(observed.name)} ({_cell(observed.domain)}) "
+                f"{printable(finding.message)} [{finding.rule.citation}]"
+            )
     if report.unseen:
         out.line()
         out.line(out.style(f"Declared but not seen: {len(report.unseen)}", "bold", "yellow"))
@@ -94,12 +112,15 @@ def print_report(report: AuditReport, captures: list[Capture], out: Terminal) ->
         for entry in report.not_checked:
             out.line(f"  {inventory}:{entry.line}: {printable(entry.name)} ({entry.type})")
     out.line()
+    consent = len(report.before_consent)
     counts = (
-        f"{len(report.undeclared)} undeclared, {len(report.unseen)} declared but not seen, "
+        f"{len(report.undeclared)} undeclared, "
+        + (f"{consent} set before consent, " if consent else "")
+        + f"{len(report.unseen)} declared but not seen, "
         f"{plural(len(report.mismatches), 'mismatch', 'mismatches')} "
         f"({report.observed} observed)"
     )
-    if report.undeclared:
+    if report.fails:
         out.line(out.style(counts, "red"))
     elif report.unseen or report.mismatches:
         out.line(out.style(counts, "yellow"))
@@ -116,7 +137,8 @@ def print_report(report: AuditReport, captures: list[Capture], out: Terminal) ->
 def run_audit(
     arguments: argparse.Namespace, inventory: CookieInventory, out: Terminal, err: Terminal
 ) -> int:
-    """0: everything seen is declared; 1: something is undeclared. Raises CaptureError."""
+    """0: everything seen is declared; 1: something is undeclared, or a cookie that needs
+    consent was set without it. Raises CaptureError."""
     captures = read_captures(arguments)
     report = audit_inventory(inventory, captures, arguments.site)
     if not report.observed:
@@ -126,4 +148,4 @@ def run_audit(
         out.line(json_text(report.to_json()))
     else:
         print_report(report, captures, out)
-    return 1 if report.undeclared else 0
+    return 1 if report.fails else 0

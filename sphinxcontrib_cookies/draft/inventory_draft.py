@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..captures import Lifetime, ObservedCookie, host_in_domain
+from ..captures import CONSENT_PHASES, Lifetime, ObservedCookie, host_in_domain
 from ..inventory import parse_duration
 from .cookie_database import CookieDatabase, KnownCookie
+from .matching import Match, Matcher, Sighting, sighting_of
 
 TODO_PURPOSE = "TODO: say what this cookie is for"
 TODO_PROVIDER = "TODO: name who sets this cookie"
@@ -26,6 +27,7 @@ CATEGORY_OF = {
     "Analytics": "analytics",
     "Marketing": "marketing",
 }
+_PHASE_ORDER = list(CONSENT_PHASES)
 #: Where cookies that nothing is known about go, until someone sorts them.
 UNSORTED = "unclassified"
 #: The draft's categories in the order of the page, and whether each needs consent.
@@ -158,7 +160,8 @@ class _Drafter:
         self.providers.setdefault(provider_id, DraftProvider(known.controller, url))
         return provider_id
 
-    def entry(self, name: str, storage: str, known: KnownCookie | None) -> DraftEntry:
+    def entry(self, name: str, storage: str, match: Match) -> DraftEntry:
+        known = match.row
         if known is None:
             return DraftEntry(
                 name,
@@ -167,7 +170,7 @@ class _Drafter:
                 TODO_PURPOSE,
                 TODO_PROVIDER,
                 TODO_DURATION,
-                comments=["not in the Open Cookie Database"],
+                comments=_candidate_comments(match.candidates),
             )
         duration = duration_from_retention(known.retention)
         if duration is None and known.retention and known.retention.lower() != "unknown":
@@ -182,24 +185,20 @@ class _Drafter:
             self.provider(known),
             duration or TODO_DURATION,
             known=known,
-            comments=[f"Open Cookie Database: {known.platform} ({known.category})"],
+            comments=[f"Open Cookie Database: {known.platform} ({known.category}); {match.reason}"],
         )
 
     def from_observed(self, observed: Iterable[ObservedCookie]) -> list[DraftEntry]:
+        cookies_seen = list(observed)
+        matcher = Matcher(self.database, (sighting_of(c, self.site) for c in cookies_seen))
         groups: dict[tuple[str, str, str | None], tuple[DraftEntry, list[ObservedCookie]]] = {}
-        for cookie in observed:
-            known = self.database.lookup(cookie.name, cookie.host)
+        for cookie in cookies_seen:
+            match = matcher.match(sighting_of(cookie, self.site))
             outside = self.site is not None and not host_in_domain(cookie.host, self.site)
-            declared = known.declared_name if known else cookie.name
+            declared = match.row.declared_name if match.row else cookie.name
             key = (declared, cookie.storage, cookie.domain if outside else None)
             if key not in groups:
-                draft = self.entry(cookie.name, cookie.storage, known)
-                if not known and self.database.candidates(cookie.name):
-                    other = self.database.candidates(cookie.name)[0]
-                    draft.comments = [
-                        f"the Open Cookie Database knows a {other.name!r} of {other.platform} on "
-                        f"{', '.join(other.domains)}, not this one"
-                    ]
+                draft = self.entry(cookie.name, cookie.storage, match)
                 if outside:
                     draft.domain = cookie.domain
                 groups[key] = (draft, [])
@@ -222,16 +221,46 @@ class _Drafter:
             by = f", set by {first.set_by}" if first.set_by else ""
             where = "local storage of" if first.storage == "local-storage" else "seen on"
             draft.comments.insert(0, f"{seen}: {where} {first.domain} at {first.seen_at}{by}")
+            phases = sorted(
+                {phase for c in cookies for phase, _ in c.phases}, key=_PHASE_ORDER.index
+            )
+            if phases:
+                draft.comments.insert(1, f"seen in the scan's phases: {', '.join(phases)}")
             entries.append(draft)
         return entries
 
     def from_names(self, names: Iterable[str]) -> list[DraftEntry]:
+        """Names given for the site: a row tied to other domains is not confirmed by a name."""
+        given = list(names)
+        matcher = Matcher(self.database, (Sighting(name) for name in given))
         entries: dict[str, DraftEntry] = {}
-        for name in names:
-            known = self.database.lookup(name)
-            draft = self.entry(name, "cookie", known)
+        for name in given:
+            draft = self.entry(name, "cookie", matcher.match(Sighting(name)))
             entries.setdefault(draft.name, draft)
         return list(entries.values())
+
+
+#: Candidates listed in a comment, at most; the rest are counted.
+SHOWN_CANDIDATES = 3
+DESCRIPTION_LENGTH = 90
+
+
+def _candidate_comments(candidates: tuple[KnownCookie, ...]) -> list[str]:
+    """Comments for a cookie the database may know, but that the capture does not confirm."""
+    if not candidates:
+        return ["not in the Open Cookie Database"]
+    comments = ["the Open Cookie Database knows this name, but what was seen does not confirm it:"]
+    for row in candidates[:SHOWN_CANDIDATES]:
+        where = f" on {', '.join(row.domains)}" if row.domains else ""
+        text = row.description
+        if len(text) > DESCRIPTION_LENGTH:
+            text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0] + "..."
+        comments.append(
+            f"- {row.declared_name!r} of {row.platform} ({row.category}){where}: {text}"
+        )
+    if len(candidates) > SHOWN_CANDIDATES:
+        comments.append(f"- and {len(candidates) - SHOWN_CANDIDATES} more")
+    return comments
 
 
 def _ordered(entries: list[DraftEntry]) -> list[DraftEntry]:

@@ -1,7 +1,8 @@
 """``cookies_audit``: at the end of a build, compare the inventory (``cookies_file``) with
 captures of a real visit, and warn (``cookies.audit``) about each cookie they show that the
-inventory does not declare, and each entry that says ``party: first`` for a cookie seen outside
-the site (the site of the captures' first page, by the Public Suffix List)."""
+inventory does not declare, each entry that says ``party: first`` for a cookie seen outside
+the site (the site of the captures' first page, by the Public Suffix List), and, for a scan
+(``sphinx-cookies scan``), each cookie that needs consent and was set before it."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def _check_captures(value: Any) -> str | None:
     ):
         return None
     return __(
-        "must be a capture file (HAR, Playwright storage state or cookies.txt) or a "
+        "must be a capture file (HAR, Playwright storage state, cookies.txt or scan) or a "
         "list of them, relative to the source directory"
     )
 
@@ -109,19 +110,25 @@ def warn_undeclared(
     app: Sphinx, inventory_path: str, captures: list[Capture], report: AuditReport
 ) -> None:
     """Each undeclared cookie, located at the first line of the capture that shows it."""
-    source: dict[ObservedCookie, str] = {}
+    source: dict[tuple[str, str, str], str] = {}
     for capture in reversed(captures):
-        source.update((cookie, capture.path) for cookie in capture.cookies)
+        source.update((_key(cookie), capture.path) for cookie in capture.cookies)
     by_capture: dict[str, list[ObservedCookie]] = {}
     for cookie in report.undeclared:
-        by_capture.setdefault(source[cookie], []).append(cookie)
+        by_capture.setdefault(source[_key(cookie)], []).append(cookie)
     lines = {
         path: first_lines(path, {cookie.name for cookie in cookies})
         for path, cookies in by_capture.items()
     }
+    kinds = {
+        "cookie": __("cookie"),
+        "local-storage": __("local storage key"),
+        "session-storage": __("session storage key"),
+        "indexeddb": __("IndexedDB database"),
+    }
     for cookie in report.undeclared:
-        path = source[cookie]
-        what = __("local storage key") if cookie.storage == "local-storage" else __("cookie")
+        path = source[_key(cookie)]
+        what = kinds[cookie.storage]
         logger.warning(
             __("%s '%s' (domain %s, seen at %s) is not declared in %s; add it to the inventory"),
             what,
@@ -132,6 +139,26 @@ def warn_undeclared(
             type="cookies",
             subtype="audit",
             location=file_location(path, lines[path].get(cookie.name)),
+        )
+
+
+def _key(cookie: ObservedCookie) -> tuple[str, str, str]:
+    """A cookie as every capture that shows it names it (merged evidence is a new object)."""
+    return (cookie.name, cookie.domain, cookie.storage)
+
+
+def warn_before_consent(inventory_path: str, report: AuditReport) -> None:
+    """Each cookie that needs consent and was set without it, located at its entry."""
+    for finding in report.before_consent:
+        logger.warning(
+            __("cookie '%s' (domain %s) %s [%s]; hold back what sets it until consent"),
+            shown(finding.observed.name),
+            shown(finding.observed.domain),
+            finding.message,
+            finding.rule.citation,
+            type="cookies",
+            subtype="audit",
+            location=file_location(inventory_path, finding.line),
         )
 
 
@@ -166,6 +193,7 @@ def audit_build(app: Sphinx, exception: BaseException | None) -> None:
     report = audit_inventory(inventory, captures)
     warn_undeclared(app, inventory_path, captures, report)
     warn_outside_site(inventory_path, report)
+    warn_before_consent(inventory_path, report)
 
 
 def setup_audit(app: Sphinx) -> None:
