@@ -123,9 +123,11 @@ def convert_domain(text: str) -> tuple[str | None, bool]:
     """Return the cleaned domain (None when empty) and whether OCD marked it third-party.
 
     A domain is one host name; of OCD's "a.com (3rd party) or b.com (3rd party)" the first is kept.
+    Invisible characters (two rows end their domain with a zero-width space) are dropped.
     """
     third_party = bool(THIRD_PARTY_MARKER.search(text))
-    parts = [part.strip() for part in THIRD_PARTY_MARKER.sub("", text).split(" or ")]
+    visible = "".join(char for char in text if char.isprintable() or char.isspace())
+    parts = [part.strip() for part in THIRD_PARTY_MARKER.sub("", visible).split(" or ")]
     hosts = [part for part in parts if part]
     return (hosts[0] if hosts else None), third_party
 

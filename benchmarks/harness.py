@@ -49,10 +49,12 @@ class Project:
     python: Path
     # Documents whose HTML the checks compare (tables, rows, cells).
     compared_docs: list[str] = dataclasses.field(default_factory=lambda: ["index"])
+    #: The Sphinx builder (``html`` unless a case measures another).
+    builder: str = "html"
 
     @property
     def outdir(self) -> Path:
-        return self.srcdir / "_build" / "html"
+        return self.srcdir / "_build" / self.builder
 
 
 @dataclasses.dataclass
@@ -107,10 +109,10 @@ def child_environment() -> dict[str, str]:
 
 
 def build(project: Project, *, fresh: bool = True, quiet: bool = True) -> BuildResult:
-    """Build the project's HTML in a fresh child; from scratch (-E, empty output) when fresh."""
+    """Build the project in a fresh child; from scratch (-E, empty output) when fresh."""
     if fresh and project.outdir.exists():
         shutil.rmtree(project.outdir)
-    command = [str(project.python), "-m", "sphinx", "-b", "html"]
+    command = [str(project.python), "-m", "sphinx", "-b", project.builder]
     if fresh:
         command.append("-E")
     if quiet:

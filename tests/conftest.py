@@ -12,14 +12,9 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from fuzzing import LONG_RUN
+
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """The tests read console messages word for word, in English; Sphinx shows them (its own
-    and the extension's) in the language of the user's locale, which gettext reads from
-    ``LANGUAGE`` first (tests/test_i18n_durations.py runs a French user's build)."""
-    os.environ["LANGUAGE"] = "en"
 
 
 ROOTS = Path(__file__).parent / "roots"
@@ -68,3 +63,14 @@ def run_cli(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, s
     status = main(list(arguments))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests read console messages word for word, in English; Sphinx shows them (its own
+    and the extension's) in the language of the user's locale, which gettext reads from
+    ``LANGUAGE`` first (tests/test_i18n_durations.py runs a French user's build).
+    ``-m fuzz`` selects the long fuzzing run (see ``tests/fuzzing.py``)."""
+    os.environ["LANGUAGE"] = "en"
+    expression = str(config.getoption("markexpr", "") or "")
+    if "fuzz" in expression and "not fuzz" not in expression:
+        os.environ[LONG_RUN] = "1"

@@ -7,9 +7,12 @@ and cells. Every test that reads HTML goes through here.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 #: Elements that never have an end tag, so never have children.
 VOID_ELEMENTS = frozenset(
@@ -259,3 +262,21 @@ def unwrap_grid_tables(text: str) -> str:
             out.append(line)
     out.extend(cells)
     return "\n".join(out)
+
+
+#: The configuration in ``_static/cookieconsent-config.js``: a JSON text as a string literal,
+#: which the script parses (``JSON.parse("...")``).
+_CONSENT_CONFIG = re.compile(r'^\}\)\(JSON\.parse\(("(?:[^"\\\n]|\\.)*")\)\);\n', re.MULTILINE)
+
+
+def consent_config_literal(script: str) -> re.Match[str]:
+    """Where the exported script holds the banner's configuration, as a JS string literal."""
+    match = _CONSENT_CONFIG.search(script)
+    assert match is not None, "no configuration in the script"
+    return match
+
+
+def consent_config(script: str) -> dict[str, Any]:
+    """The banner's configuration that the exported script defines."""
+    config: dict[str, Any] = json.loads(json.loads(consent_config_literal(script).group(1)))
+    return config

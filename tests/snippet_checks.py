@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from output import Element, cookie_tables
+from output import Element, consent_config, cookie_tables
 from snippets import SNIPPETS, UPDATE, Built, all_names, cookie_types, role_links
 
 Check = Callable[[Built, Callable[..., Built]], None]
@@ -361,17 +361,31 @@ def _export_banner(built: Built, rebuild: Callable[..., Built]) -> None:
 
 @check("warnings/silence")
 def _silence(built: Built, rebuild: Callable[..., Built]) -> None:
-    """Silencing hides the warning; the entry with the problem is still left out."""
-    assert all_names(cookie_tables(built.page())) == ["sessionid"]
+    """Silencing hides the warning; the entry with the problem is published all the same, its
+    duration as written."""
+    (table,) = cookie_tables(built.page())
+    assert all_names([table]) == ["sessionid", "remember_me"]
+    assert table.column_texts("Duration") == ["", "1.5 years"]
+
+
+@check("warnings/nothing-lost")
+def _nothing_lost(built: Built, rebuild: Callable[..., Built]) -> None:
+    """Each entry with a problem is published: a duration as written, a cookie of an unknown
+    category in the built-in "Unclassified" table, a missing purpose as an empty cell."""
+    necessary, unclassified = cookie_tables(built.page())
+    assert necessary.caption == "Strictly necessary cookies"
+    assert necessary.names == [["sessionid"], ["csrftoken"]]
+    assert necessary.column_texts("Duration") == ["13 monts", ""]
+    assert necessary.column_texts("Purpose") == ["Keeps you signed in.", ""]
+    assert unclassified.caption == "Unclassified cookies"
+    assert unclassified.names == [["cart"]]
+    assert "Unclassified cookies" in cookie_types(built.page())
 
 
 def _consent_config(built: Built) -> dict[str, object]:
     """The banner's configuration, from the script the pages load."""
     script = (built.outdir / "_static" / "cookieconsent-config.js").read_text(encoding="utf-8")
-    start = script.index("})({\n") + 3
-    end = script.index("\n});\n", start) + 2
-    config: dict[str, object] = json.loads(script[start:end])
-    return config
+    return consent_config(script)
 
 
 @check("banner/turn-on")

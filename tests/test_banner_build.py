@@ -4,7 +4,6 @@ given three ways). What a browser makes of it is in ``test_banner_browser.py``."
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -20,7 +19,7 @@ from sphinxcontrib_cookies.export.banner import consent_revision
 from sphinxcontrib_cookies.inventory import parse_inventory
 
 from conftest import ROOTS, build_copy, strip_colors
-from output import Element, parse_html
+from output import Element, consent_config, parse_html
 
 BANNER_ROOT = ROOTS / "test-banner"
 SHIPPED = ("cookieconsent.umd.js", "cookieconsent.css", "cookies-banner.js", "cookies-banner.css")
@@ -33,10 +32,7 @@ def page(app: SphinxTestApp, name: str) -> Element:
 def banner_config(outdir: Path) -> dict[str, Any]:
     """The configuration in the script the pages load."""
     script = (outdir / "_static" / "cookieconsent-config.js").read_text(encoding="utf-8")
-    match = re.search(r"^\}\)\((\{\n.*?\n\})\);\n", script, re.DOTALL | re.MULTILINE)
-    assert match is not None
-    config: dict[str, Any] = json.loads(match.group(1))
-    return config
+    return consent_config(script)
 
 
 def head_scripts(root: Element) -> list[dict[str, str]]:

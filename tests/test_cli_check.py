@@ -26,7 +26,7 @@ def test_every_problem_is_listed_with_its_line(capsys: pytest.CaptureFixture[str
         "problems.yaml:8: 'requires_consent' of category 'extra' must be true or false, "
         "not 'maybe'",
         "problems.yaml:11: category 'necesary' is not declared under 'categories'; did you mean "
-        "'necessary'? declared categories: necessary",
+        "'necessary'? declared categories: necessary, extra",
         "problems.yaml:15: the purpose of cookie 'drafted' is still to be written ('TODO: say "
         "what this cookie is for'); replace it",
         "problems.yaml:16: the duration of cookie 'drafted': '3 fortnights' is not a duration; "

@@ -142,6 +142,7 @@ def test_a_new_field_is_one_declaration_and_one_model_attribute() -> None:
     inventory = parse_inventory(WITH_LEGAL_BASIS.encode(), "cookies.yaml", declaration=declaration)
     assert [(item.names, item.legal_basis) for item in inventory.cookies] == [  # type: ignore[attr-defined]
         (("a",), "contract"),
+        (("b",), "consnt"),  # kept as written, and reported
         (("c",), None),
     ]
     assert [str(problem) for problem in inventory.problems] == [

@@ -1,7 +1,10 @@
-"""Each malformed inventory of tests/corpus/ gives exactly the located warnings its header names.
+"""Each malformed inventory of tests/corpus/ gives exactly the located warnings its header names,
+and publishes exactly the entries its last line names.
 
 A file says what it must give in header lines ``# expect: SUBTYPE LINE [words of the message]``;
-a file with no such line must give no warning at all. One real build renders every file on a
+a file with no such line must give no warning at all. Its line ``# published: NAMES | NAMES``
+lists the rows its page shows (each row's names joined with ", "): nothing is lost, so every
+entry with a usable name is there, problems and all. One real build renders every file on a
 page of its own, and each warning must read ``FILE:LINE: WARNING: ... [cookies.SUBTYPE]``.
 """
 
@@ -18,9 +21,11 @@ from sphinx.testing.util import SphinxTestApp
 from sphinxcontrib_cookies.inventory import PROBLEM_KINDS
 
 from conftest import ROOTS, build_copy, strip_colors
+from output import cookie_tables
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECT = re.compile(rb"^# expect: ([a-z-]+) (\d+) ?(.*)$", re.MULTILINE)
+PUBLISHED = re.compile(rb"^# published:(.*)$", re.MULTILINE)
 WARNING = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.-]+)\]$"
 )
@@ -38,6 +43,13 @@ def expectations(path: Path) -> list[Expected]:
         Expected(subtype.decode(), int(line), words.decode("utf-8").strip())
         for subtype, line, words in EXPECT.findall(path.read_bytes())
     ]
+
+
+def published(path: Path) -> list[str]:
+    """The rows the file's page shows, as its ``# published:`` line lists them."""
+    found = PUBLISHED.findall(path.read_bytes())
+    listed = found[0].decode("utf-8").strip() if found else ""
+    return listed.split(" | ") if listed else []
 
 
 CASES = sorted(CORPUS.glob("*.yaml"))
@@ -104,6 +116,22 @@ def test_each_warning_reads_file_line_warning_subtype(corpus_build: SphinxTestAp
             start,
             end,
         )
+
+
+def test_every_readable_file_says_what_it_publishes() -> None:
+    readable = [case for case in CASES if case.read_bytes().isascii()]
+    assert len(readable) >= 40
+    assert [case.name for case in readable if not PUBLISHED.search(case.read_bytes())] == []
+    assert sum(len(published(case)) for case in CASES) >= 40
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.stem for case in CASES])
+def test_each_file_publishes_every_entry_with_a_name(
+    corpus_build: SphinxTestApp, case: Path
+) -> None:
+    page = (Path(corpus_build.outdir) / f"corpus-{case.stem}.html").read_text(encoding="utf-8")
+    rows = [", ".join(names) for table in cookie_tables(page) for names in table.names]
+    assert rows == published(case)
 
 
 def test_the_build_has_only_cookies_warnings_and_no_traceback(

@@ -2,15 +2,15 @@
 
 Whatever the input, ``parse_inventory`` returns a CookieInventory or raises InventoryError (the
 one error type it documents), and every problem it gives names the file and a line inside it.
-A real build over generated broken inventories ends with located ``cookies`` warnings only.
+Nothing is lost: a broken entry whose name is still there is still published. A real build over
+generated broken inventories ends with located ``cookies`` warnings only.
 
-Two Hypothesis profiles keep the budget small: ``hardening`` when run by hand, and
-``hardening-ci`` (derandomized, so a CI run is reproducible) when the variable CI is set.
+The settings (``tests/fuzzing.py``) use a fixed seed; ``python -m pytest -m fuzz`` searches
+twenty times longer with a fresh one. ``tests/test_hardening_fuzz_scale.py`` fuzzes the sizes.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
@@ -35,21 +35,13 @@ from sphinxcontrib_cookies.inventory import (
 )
 
 from conftest import strip_colors
+from fuzzing import fuzz_settings
 
-settings.register_profile(
-    "hardening",
-    # HARDENING_FUZZ_EXAMPLES=5000 runs a longer search by hand.
-    max_examples=int(os.environ.get("HARDENING_FUZZ_EXAMPLES", "150")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile(
-    "hardening-ci", parent=settings.get_profile("hardening"), derandomize=True
-)
-PROFILE = settings.get_profile("hardening-ci" if os.environ.get("CI") else "hardening")
+PROFILE = fuzz_settings(150)
 
 PATH = "fuzz/cookies.yaml"
-pytestmark = pytest.mark.slow  # hundreds of generated inventories, and builds over some
+#: Hundreds of generated inventories, and builds over some.
+pytestmark = [pytest.mark.slow, pytest.mark.fuzz]
 
 # --- text that is hard on a loader and on every builder ---------------------------------
 
@@ -321,6 +313,36 @@ def test_valid_inventories_load_without_a_problem(inventory: dict[str, Any], dat
             assert dict(cookie.purpose.translations) == {k: v.strip() for k, v in purpose.items()}
 
 
+def kept_names(data: Any) -> list[str]:
+    """The names of the entries that a mutation left with their generated name: whatever else
+    is wrong with them, they must be published."""
+    if not isinstance(data, dict) or not isinstance(data.get("cookies"), list):
+        return []
+    return [
+        entry["name"]
+        for entry in data["cookies"]
+        if isinstance(entry, dict)
+        and isinstance(entry.get("name"), str)
+        and re.fullmatch(r"[A-Za-z0-9_-]{1,12}", entry["name"])
+        and not entry["name"].startswith("TODO")
+    ]
+
+
+@PROFILE
+@given(valid_inventories(), st.data())
+def test_a_broken_entry_that_keeps_its_name_is_published(
+    inventory: dict[str, Any], data: Any
+) -> None:
+    broken: Any = inventory
+    for _ in range(data.draw(st.integers(1, 3))):
+        broken = mutate(data.draw, broken)
+    loaded, problems = problems_of(dump(data.draw, broken).encode("utf-8"))
+    assume(loaded is not None)  # a nesting past the limit refuses the whole file
+    assert loaded is not None
+    published = {name for cookie in loaded.cookies for name in cookie.names}
+    assert set(kept_names(broken)) <= published, problems
+
+
 @PROFILE
 @given(broken_inventories())
 def test_broken_inventories_give_located_problems_only(data: bytes) -> None:
@@ -357,7 +379,7 @@ def test_truncated_files_give_located_problems_only(inventory: dict[str, Any], d
 WARNING_LINE = re.compile(r"^.+:\d+: WARNING: .+ \[cookies\.[a-z-]+\]$")
 
 
-@settings(PROFILE, max_examples=int(os.environ.get("HARDENING_FUZZ_BUILDS", "4")))
+@fuzz_settings(4)
 @given(st.lists(broken_inventories(), min_size=10, max_size=10))
 def test_a_build_over_broken_inventories_ends_with_located_cookies_warnings(
     inventories: list[bytes],

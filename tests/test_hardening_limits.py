@@ -15,8 +15,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import DEFAULT_MAX_BYTES, InventoryError, parse_inventory
+from sphinxcontrib_cookies.inventory.hints import SUGGESTION_LENGTH, Suggestions
 from sphinxcontrib_cookies.inventory.problems import MAX_PROBLEMS, SHOWN_LENGTH
-from sphinxcontrib_cookies.inventory.reader import SUGGESTION_LENGTH, Suggestions
 from sphinxcontrib_cookies.inventory.yamltree import MAX_DEPTH
 
 from conftest import ROOTS, build_copy, strip_colors
@@ -146,7 +146,9 @@ def test_a_billion_laughs_is_refused_without_expanding_it() -> None:
     assert [p.line for p in anchors] == list(range(1, 10))
     assert len(aliases) == 8 * 9 + 1
     assert aliases[-1].line == 13
-    assert inventory.cookies == ()  # the entry whose purpose was an alias is left out
+    # The entry whose purpose was an alias is published, with an empty purpose.
+    [laugh] = inventory.cookies
+    assert (laugh.names, laugh.purpose) == (("laugh",), None)
 
 
 def test_a_billion_laughs_is_a_located_warning_in_a_build(tmp_path: Path) -> None:
@@ -156,7 +158,7 @@ def test_a_billion_laughs_is_a_located_warning_in_a_build(tmp_path: Path) -> Non
     assert "anchor '&a' is not allowed" in found[0][3]
     assert ("cookies.yaml", 13, "cookies.yaml") in [entry[:3] for entry in found]
     assert {entry[2] for entry in found} == {"cookies.yaml", "cookies.unknown-key"}
-    assert rendered_rows(app) == 0
+    assert rendered_rows(app) == 1
 
 
 # --- the number of problems ---------------------------------------------------------------

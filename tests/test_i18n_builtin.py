@@ -25,8 +25,10 @@ def test_a_standard_category_may_leave_out_its_title_and_description() -> None:
         (4, "missing-field"),
     ]
     assert "'title'" in inventory.problems[0].message + inventory.problems[1].message
-    assert list(inventory.categories) == ["necessary", "analytics"]
-    necessary, analytics = inventory.categories.values()
+    # 'extras' is kept all the same: its title shows its id.
+    assert list(inventory.categories) == ["necessary", "analytics", "extras"]
+    necessary, analytics, extras = inventory.categories.values()
+    assert (extras.title, extras.description) == (None, None)
     assert (necessary.title, necessary.description, necessary.requires_consent) == (None,) * 3
     assert analytics.requires_consent is True
 

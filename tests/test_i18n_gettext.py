@@ -3,7 +3,6 @@ extracts it, ``sphinx-intl update`` makes the ``.po`` files, a translated build 
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -15,6 +14,8 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po, write_po
 from sphinx.testing.util import SphinxTestApp
+
+from output import consent_config
 
 #: The inventory's text, each as Sphinx should extract it.
 INVENTORY_TEXT = (
@@ -137,7 +138,7 @@ def test_round_trip_through_sphinx_intl(
     assert "13 mois" in text
     # The consent banner of this French build shows the inventory's text as the page does.
     banner = (french.outdir / "_static" / "cookieconsent-config.js").read_text("utf-8")
-    config = json.loads(banner[banner.index("})({\n") + 3 : banner.index("\n});\n") + 2])
+    config = consent_config(banner)
     sections = config["language"]["translations"]["fr"]["preferencesModal"]["sections"]
     audience = sections[1]
     assert audience["title"] == "Mesure d&#x27;audience"

@@ -152,7 +152,7 @@ def test_fatal_problems_raise_one_error_type_with_a_line() -> None:
         assert (caught.value.problem.kind, caught.value.problem.line) == (kind, line), data
 
 
-def test_entries_with_problems_are_left_out_and_the_rest_kept() -> None:
+def test_an_entry_with_a_problem_is_kept_with_its_value_as_written() -> None:
     inventory = load(
         """\
   - name: good
@@ -169,8 +169,9 @@ def test_entries_with_problems_are_left_out_and_the_rest_kept() -> None:
     type: indexeddb
 """
     )
-    names = [cookie.names for cookie in inventory.cookies]  # type: ignore[attr-defined]
-    assert names == [("good",), ("also_good",)]
+    cookies = inventory.cookies  # type: ignore[attr-defined]
+    assert [cookie.names for cookie in cookies] == [("good",), ("bad",), ("also_good",)]
+    assert (cookies[1].type, cookies[1].problem_fields) == ("cookie-jar", ("type",))
     (problem,) = inventory.problems  # type: ignore[attr-defined]
     assert (problem.kind, problem.line) == ("value", 12)
     assert "cookie-jar" in problem.message
@@ -204,17 +205,30 @@ def test_empty_and_blank_keys_and_names_are_reported_once() -> None:
     head = (
         "categories:\n  a: {title: A, description: B}\n  ~: {title: C, description: D}\ncookies:\n"
     )
+    # An entry with no usable name is left out; one with a usable name is kept.
     cases = [
-        ('  - {name: "", category: a, purpose: x}\n', "the cookie name is empty"),
-        ('  - {name: "  ", category: a, purpose: x}\n', "the cookie name is empty"),
-        ("  - {name: [x], category: a, purpose: x}\n", "the cookie name must be text, not a list"),
-        ('  - {names: [ok, ""], category: a, purpose: x}\n', "a cookie name in 'names' is empty"),
-        ("  - {name: ok, category: a, purpose: {~: x, en: y}}\n", "a language code in the purpose"),
+        ('  - {name: "", category: a, purpose: x}\n', "the cookie name is empty", ()),
+        ('  - {name: "  ", category: a, purpose: x}\n', "the cookie name is empty", ()),
+        (
+            "  - {name: [x], category: a, purpose: x}\n",
+            "the cookie name must be text, not a list",
+            (),
+        ),
+        (
+            '  - {names: [ok, ""], category: a, purpose: x}\n',
+            "a cookie name in 'names' is empty",
+            (("ok",),),
+        ),
+        (
+            "  - {name: ok, category: a, purpose: {~: x, en: y}}\n",
+            "a language code in the purpose",
+            (("ok",),),
+        ),
     ]
-    for body, message in cases:
+    for body, message, kept in cases:
         inventory = parse_inventory((head + body).encode(), "blank.yaml")
         problems = [(problem.line, problem.message) for problem in inventory.problems]
         assert problems[0] == (3, "a category id is empty; write it out")
         assert len(problems) == 2 and problems[1][0] == 5, problems
         assert problems[1][1].startswith(message), problems
-        assert inventory.cookies == ()
+        assert tuple(cookie.names for cookie in inventory.cookies) == kept

@@ -192,9 +192,17 @@ def test_a_bad_change_is_left_out_and_the_others_kept() -> None:
     assert len(inventory.problems) == 1
 
 
-def test_a_controller_with_a_problem_is_left_out() -> None:
+def test_a_controller_with_a_problem_is_kept_with_what_can_be_shown() -> None:
+    """Nothing is lost (issue 16): the DPO gives no way to reach them, which is reported, and
+    the controller and the DPO are still published, the DPO with their name only."""
     inventory = load("controller:\n  name: X\n  email: x@example.org\n  dpo: {name: Jane}\n")
-    assert inventory.controller is None
+    assert len(inventory.problems) == 1
+    assert inventory.controller is not None
+    assert inventory.controller.email == "x@example.org"
+    assert inventory.controller.dpo is not None
+    assert inventory.controller.dpo.name is not None
+    assert inventory.controller.dpo.name.resolve(None) == "Jane"
+    assert (inventory.controller.dpo.email, inventory.controller.dpo.contact_url) == (None, None)
     assert len(inventory.cookies) == 1
 
 

@@ -70,6 +70,8 @@ def inventory_from_open_cookie_database(csv_path: Path) -> dict[str, Any]:
         domain = row["Domain"].strip() or None
         if domain and any(character.isspace() for character in domain):
             domain = None  # "a.example or b.example": not one host name
+        if domain and not domain.isprintable():  # two end with a zero-width space: the
+            domain = "".join(filter(str.isprintable, domain))  # loader refuses such a host
         if not name or (name, domain) in seen:
             continue
         seen.add((name, domain))

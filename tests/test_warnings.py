@@ -124,29 +124,74 @@ def test_messages_say_how_to_fix(warned: SphinxTestApp) -> None:
         ), message
 
 
-def test_build_goes_on_and_valid_entries_render(warned: SphinxTestApp) -> None:
+def test_build_goes_on_and_every_entry_with_a_name_renders(warned: SphinxTestApp) -> None:
+    """Nothing is lost: each entry with a problem is published with what can be shown, a
+    cookie whose category is unknown in the built-in "Unclassified" table."""
     assert warned.statuscode == 0
     html = (warned.outdir / "index.html").read_text(encoding="utf-8")
-    tables = cookie_tables(html)
-    kept = [cell.codes for table in tables for cell in table.column("Cookie name(s)")]
-    assert kept == [["kept"], ["kept"]]  # the default table, and the one with bad options
+    necessary, unclassified, with_bad_options = cookie_tables(html)
+    published = [
+        "kept", "no_purpose", "misspelt", "close_provider", "duplicate_key", "bad_duration",
+        "aliased", "bad_party", "both", "kept", "misspelt_required", "third_written_3rd",
+        "misspelt_unit", "fraction",
+    ]  # fmt: skip
+    assert [cell.codes for cell in necessary.column("Cookie name(s)")] == [[n] for n in published]
+    assert unclassified.caption == "Unclassified cookies"
+    assert [cell.codes for cell in unclassified.column("Cookie name(s)")] == [
+        ["undeclared_category"]
+    ]
+    # The table with bad options shows its one category.
+    assert [cell.codes for cell in with_bad_options.column("Cookie name(s)")] == [
+        [n] for n in published
+    ]
+    rows = {row.cells[0].codes[0]: row.texts for row in necessary.body[1:]}
+    assert rows["bad_duration"][3] == "13 moons"  # the duration as written
+    assert rows["no_purpose"][2] == ""  # a missing purpose is an empty cell
+    assert rows["close_provider"][1] == "countr"  # the provider as written
+    assert rows["aliased"][2] == ""  # the purpose was an alias: left out
     assert (warned.outdir / "other.html").exists()
 
 
-def test_a_value_the_options_converter_refuses_is_a_located_error(tmp_path: Path) -> None:
-    """Options are converted by docutils' own converters: a value they refuse (no class name can
-    be made of ``!!!``) is docutils' located error, as for any directive, never a traceback,
-    and the page's other directives still render."""
+@pytest.mark.parametrize("directive", ["cookie-table", "cookie-types"])
+@pytest.mark.parametrize("markup", ["rst", "myst"])
+def test_a_class_that_cannot_be_a_class_name_warns_and_the_directive_renders(
+    tmp_path: Path, directive: str, markup: str
+) -> None:
+    """docutils' converter refused ``:class: ***`` with an error that dropped the whole
+    directive, and MyST's ``class: 42`` with one of its own: now each word that cannot be a
+    class name is a located ``cookies.option`` warning, and the rest of the directive renders,
+    with the classes that can be."""
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / "test-audit", srcdir)
-    page = "Cookies\n=======\n\n.. cookie-table::\n   :class: !!!\n\n.. cookie-table::\n"
-    (srcdir / "index.rst").write_text(page + "   :class: compact wide\n")
+    (srcdir / "index.rst").unlink()
+    if markup == "rst":
+        page = f"Cookies\n=======\n\n.. {directive}::\n   :class: *** compact 42 wide\n"
+        (srcdir / "index.rst").write_text(page)
+        bad = ["***", "42"]
+    else:
+        page = f"# Cookies\n\n```{{{directive}}}\n---\nclass: 42\n---\n```\n\n"
+        page += f"```{{{directive}}}\n:class: compact wide\n```\n"
+        (srcdir / "index.md").write_text(page)
+        (srcdir / "conf.py").write_text(
+            (srcdir / "conf.py")
+            .read_text()
+            .replace('"sphinxcontrib_cookies"', '"myst_parser", "sphinxcontrib_cookies"')
+        )
+        bad = ["42"]
     app = build_copy("audit", tmp_path, confoverrides={"cookies_audit": None})
-    warnings = strip_colors(app.warning.getvalue())
-    assert f'{srcdir / "index.rst"}:4: ERROR: Error in "cookie-table" directive:' in warnings
-    assert 'cannot make "!!!" into a class name' in warnings
-    [table] = cookie_tables((app.outdir / "index.html").read_text(encoding="utf-8"))
-    assert {"compact", "wide"} <= set(table.classes)
+    warnings = strip_colors(app.warning.getvalue()).splitlines()
+    assert [line.split("WARNING: ")[1] for line in warnings] == [
+        f":class: {word!r} cannot be a class name (one starts with a letter and holds letters, "
+        "digits and '-'); it is left out [cookies.option]"
+        for word in bad
+    ]
+    assert all(f"index.{'rst' if markup == 'rst' else 'md'}:" in line for line in warnings)
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    if directive == "cookie-table":
+        tables = cookie_tables(html)
+        assert tables and {"compact", "wide"} <= set(tables[-1].classes)
+    else:
+        assert 'cookie-types compact wide"' in html
 
 
 @pytest.mark.slow  # two sphinx-build processes

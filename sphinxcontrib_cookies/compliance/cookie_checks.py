@@ -27,6 +27,8 @@ def specific_purpose(inventory: CookieInventory) -> Iterator[Flaw]:
     """A purpose of a word or two ("Analytics", "Marketing cookie") does not say what the
     cookie does; neither does one that only repeats its category's title."""
     for cookie in inventory.cookies:
+        if cookie.purpose is None:  # missing: the loader's warning says so
+            continue
         category = inventory.categories.get(cookie.category)
         titles = (
             {text.strip().lower() for _, text in category.title.translations}

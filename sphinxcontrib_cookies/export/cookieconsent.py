@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..inventory import Controller, Cookie, CookieInventory
+from ..inventory import STORAGE_TYPES, Controller, Cookie, CookieInventory
 from ..inventory.names import is_pattern, name_regex
 from ..inventory.sites import is_public_suffix
 from .words import ExportWords
@@ -34,19 +34,22 @@ def _html(text: str) -> str:
 
 def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
     """What to erase when the category is refused. Only cookies the page itself can erase:
-    not third-party ones, and not local storage, which cookieconsent does not clear. A cookie
-    is erased on its ``domain``, unless that is a public suffix (``.github.io``), which no
-    browser sets a cookie for nor lets a page erase on: then on the page's own host."""
+    not third-party ones, and not local storage, which cookieconsent does not clear. When the
+    type or the party could not be read, the cookie is erased all the same. A cookie is erased
+    on its ``domain``, unless that could not be read (so that it never reaches the erasing
+    cookie's attributes) or is a public suffix (``.github.io``), which no browser sets a cookie
+    for nor lets a page erase on: then on the page's own host."""
     items = []
     for cookie in cookies:
-        if cookie.type != "cookie" or cookie.party == "third":
+        if (cookie.type != "cookie" and cookie.type in STORAGE_TYPES) or cookie.party == "third":
             continue
         for name in cookie.names:
             item = {"name": name}
             if is_pattern(name):
                 item["pattern"] = name_regex(name)
-            if cookie.domain and not is_public_suffix(cookie.domain):
-                item["domain"] = cookie.domain
+            domain = cookie.domain if "domain" not in cookie.problem_fields else None
+            if domain and not is_public_suffix(domain):
+                item["domain"] = domain
             items.append(item)
     return items
 
@@ -138,6 +141,7 @@ _SCRIPT = """\
    CookieConsent.run(window.%(name)s); */
 window.%(name)s = (function (config) {
   "use strict";
+  /* JSON.parse, not an object literal: every key is an own property, as in the JSON file. */
   Object.keys(config.categories).forEach(function (id) {
     var autoClear = config.categories[id].autoClear;
     (autoClear ? autoClear.cookies : []).forEach(function (cookie) {
@@ -148,14 +152,16 @@ window.%(name)s = (function (config) {
     });
   });
   return config;
-})(%(config)s);
+})(JSON.parse(%(config)s));
 """
 
 
 def cookieconsent_script(config: dict[str, Any]) -> str:
     """The configuration as a script that defines ``window.sphinxCookiesConsentConfig``, with
-    patterns turned into regular expressions."""
-    data = json.dumps(config, ensure_ascii=False, indent=2)
+    patterns turned into regular expressions. The script parses the JSON text of the
+    configuration, so that it means exactly what ``cookieconsent-config.json`` means: in an
+    object literal, a key ``__proto__`` would set the object's prototype instead."""
+    data = json.dumps(json.dumps(config, ensure_ascii=False), ensure_ascii=False)
     for char, escape in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         data = data.replace(char, escape)
     return _SCRIPT % {"name": SCRIPT_GLOBAL, "config": data}

@@ -81,7 +81,7 @@ def cookie_as_json(cookie: Cookie, words: ExportWords) -> dict[str, Any]:
         "names": list(cookie.names),
         "name_patterns": [name_regex(name) for name in cookie.names],
         "category": cookie.category,
-        "purpose": cookie.purpose.resolve(language),
+        "purpose": _text(cookie.purpose, language),
         "function": _text(cookie.function, language),
         "provider": _provider(cookie.provider, language),
         "duration": _duration(cookie, words),
@@ -89,6 +89,8 @@ def cookie_as_json(cookie: Cookie, words: ExportWords) -> dict[str, Any]:
         "type": cookie.type,
         "domain": cookie.domain,
         "data": _text(cookie.data, language),
+        # The fields with a problem (each reported as a warning), shown as written or empty.
+        "problem_fields": list(cookie.problem_fields),
     }
 
 

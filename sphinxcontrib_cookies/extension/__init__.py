@@ -25,13 +25,20 @@ from .events import forget_inventories, load_before_reading, outdated_by_invento
 from .export import setup_export
 from .history import CookieChangesDirective
 from .legal import setup_legal
+from .links import setup_links
 from .page_breaks import setup_page_breaks
 from .paper import setup_paper
 from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
+from .screen import setup_screen
 from .site_files import setup_site_files
-from .transforms import LabelRowsInCells, LeaveLongtablesToPaper, MoveTableTitlesOutOfManPages
+from .transforms import (
+    KeepManPageTextOnItsLines,
+    LabelRowsInCells,
+    LeaveLongtablesToPaper,
+    MoveTableTitlesOutOfManPages,
+)
 from .updated import setup_updated
 from .widths import setup_widths
 
@@ -71,6 +78,7 @@ def setup_extension(app: Sphinx) -> None:
     app.add_post_transform(LeaveLongtablesToPaper)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
+    app.add_post_transform(KeepManPageTextOnItsLines)
     app.add_post_transform(ConsentMarkup)
     app.connect("env-get-outdated", outdated_by_inventory)
     app.connect("env-before-read-docs", load_before_reading)
@@ -88,6 +96,8 @@ def setup_extension(app: Sphinx) -> None:
     setup_presentation(app)
     setup_paper(app)
     setup_page_breaks(app)
+    setup_screen(app)
+    setup_links(app)
     setup_updated(app)
     setup_captions(app)
     setup_widths(app)

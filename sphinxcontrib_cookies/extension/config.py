@@ -10,7 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..inventory import DEFAULT_MAX_BYTES, LANGUAGE_CODE
+from ..inventory import DEFAULT_LIMITS, DEFAULT_MAX_BYTES, LANGUAGE_CODE, InventoryLimits
 from ..render import COLUMNS, DEFAULT_COLUMNS
 from ..translations import __
 
@@ -76,6 +76,12 @@ def _check_size(value: Any) -> str | None:
     return __("must be a positive number of bytes")
 
 
+def _check_count(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return None
+    return __("must be a positive whole number")
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -115,7 +121,47 @@ CONFIG_VALUES = (
         _check_size,
         "The largest inventory file read, in bytes.",
     ),
+    ConfigValue(
+        "cookies_max_name_length",
+        DEFAULT_LIMITS.name_length,
+        (int,),
+        _check_count,
+        "The longest cookie name, in characters; a longer one is cut short.",
+    ),
+    ConfigValue(
+        "cookies_max_text_length",
+        DEFAULT_LIMITS.text_length,
+        (int,),
+        _check_count,
+        "The longest text (a purpose, a description, in one language), in characters; a "
+        "longer one is cut short.",
+    ),
+    ConfigValue(
+        "cookies_max_names_per_entry",
+        DEFAULT_LIMITS.names_per_entry,
+        (int,),
+        _check_count,
+        "The most names in one entry's 'names'; the rest are left out.",
+    ),
+    ConfigValue(
+        "cookies_max_entries",
+        DEFAULT_LIMITS.entries,
+        (int,),
+        _check_count,
+        "The most cookie entries (and categories, and providers) in one inventory file; the "
+        "rest are left out.",
+    ),
 )
+
+
+def inventory_limits(config: Config) -> InventoryLimits:
+    """The limits the configuration sets on what an inventory holds."""
+    return InventoryLimits(
+        name_length=config.cookies_max_name_length,
+        text_length=config.cookies_max_text_length,
+        names_per_entry=config.cookies_max_names_per_entry,
+        entries=config.cookies_max_entries,
+    )
 
 
 def check_values(config: Config, values: Iterable[ConfigValue]) -> None:

@@ -17,6 +17,22 @@ from .store import file_location
 logger = logging.getLogger(__name__)
 
 
+def document_path(env: BuildEnvironment, written: str) -> str:
+    """A file named in the current document, as Sphinx reads such names (from the source folder
+    when it starts with ``/``, else from the document's folder), normalized. Sphinx resolves
+    symbolic links, which raises ``RuntimeError`` on a loop of links before Python 3.13: such a
+    path is kept as written, and reading it reports the loop."""
+    try:
+        return os.path.normpath(env.relfn2path(written, env.docname)[1])
+    except (RuntimeError, OSError):
+        relative = (
+            written[1:]
+            if written.startswith(("/", os.sep))
+            else os.path.join(os.path.dirname(env.doc2path(env.docname, False)), written)
+        )
+        return os.path.normpath(os.path.join(env.srcdir, relative))
+
+
 def configured_path(env: BuildEnvironment) -> str:
     """``cookies_file``, relative to the source directory, as a normalized path."""
     return os.path.normpath(os.path.join(env.srcdir, env.config.cookies_file))

@@ -5,12 +5,10 @@ alone."""
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable
 from typing import Any, cast
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -18,27 +16,34 @@ from ..inventory import CookieInventory
 from ..render import COLUMNS, TableOptions, project_labels, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
-from .configured import configured_path
+from .configured import configured_path, document_path
 from .domain import CookiesDomain, cookies_domain
 
 logger = logging.getLogger(__name__)
 
 
-#: docutils' converter that keeps an option's text as written ("" for none).
-_AS_WRITTEN: Callable[[str | None], str] = directives.unchanged
+def _as_written(argument: object) -> str:
+    """An option's value as written ("" for none), as docutils' ``unchanged`` keeps it, but
+    always text: MyST may hand over what YAML read, such as the number 42."""
+    return "" if argument is None else str(argument)
 
 
-class _Options(dict[str, Callable[[str | None], Any]]):
+#: The converter of every option: each value is checked by the directive, which warns and
+#: goes on, where a docutils converter that raises would drop the whole directive.
+_AS_WRITTEN: Callable[[object], str] = _as_written
+
+
+class _Options(dict[str, Callable[[Any], Any]]):
     """The options a directive knows, each with its docutils converter. docutils refuses a name
     it does not know with a bare error and drops the whole directive; here the name is let
     through as text, so that the directive warns ``cookies.option`` with the nearest known name,
     and renders without it."""
 
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+    def __missing__(self, key: str) -> Callable[[Any], Any]:
         return _AS_WRITTEN
 
 
-def _flag(argument: str | None) -> str:
+def _flag(argument: object) -> str:
     """A flag, as docutils' ``directives.flag``, except that a value is kept rather than refused
     (which would drop the directive), so that the directive warns and counts the flag as given."""
     return _AS_WRITTEN(argument)
@@ -69,6 +74,25 @@ class CookiesDirective(SphinxDirective):
         if self.options[name]:
             self.warn(__(":%s: is a flag and takes no value; write it alone") % name)
         return True
+
+    def classes(self) -> list[str]:
+        """The names of ``:class:``, each made a class name as docutils makes them; a word
+        that cannot be one (``***``, ``42``) is left out with a warning, and the directive still
+        renders (docutils' own converter would drop it with an error)."""
+        names = []
+        for word in self.options.get("class", "").split():
+            name = nodes.make_id(word)
+            if name:
+                names.append(name)
+            else:
+                self.warn(
+                    __(
+                        ":class: %r cannot be a class name (one starts with a letter and holds "
+                        "letters, digits and '-'); it is left out"
+                    )
+                    % word
+                )
+        return names
 
     def check_options(self) -> None:
         known = list(self.option_spec)
@@ -111,7 +135,7 @@ class _InventoryDirective(CookiesDirective):
 
     def inventory_path(self) -> str:
         if self.arguments:
-            return os.path.normpath(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
+            return document_path(self.env, self.arguments[0])
         return configured_path(self.env)
 
     def load(self) -> CookieInventory | None:
@@ -135,6 +159,14 @@ class _InventoryDirective(CookiesDirective):
     def chosen_categories(self, inventory: CookieInventory) -> tuple[str, ...]:
         if "categories" not in self.options:
             return tuple(inventory.categories)
+        if not _split(self.options["categories"]):
+            self.warn(
+                __(
+                    ":categories: is empty; name the categories to show, or leave the option "
+                    "out to show them all (all are shown)"
+                )
+            )
+            return tuple(inventory.categories)
         chosen = []
         for category_id in _split(self.options["categories"]):
             if category_id in inventory.categories:
@@ -155,12 +187,12 @@ class CookieTableDirective(_InventoryDirective):
 
     option_spec = _Options(
         {
-            "categories": directives.unchanged,
-            "columns": directives.unchanged,
-            "group-by": directives.unchanged,
+            "categories": _AS_WRITTEN,
+            "columns": _AS_WRITTEN,
+            "group-by": _AS_WRITTEN,
             "count": _flag,
-            "class": directives.class_option,
-            "name": directives.unchanged,
+            "class": _AS_WRITTEN,
+            "name": _AS_WRITTEN,
         }
     )
 
@@ -216,7 +248,7 @@ class CookieTableDirective(_InventoryDirective):
         inventory = self.load()
         if inventory is None:
             return []
-        tables = self.tables(inventory, tuple(self.options.get("class", ())))
+        tables = self.tables(inventory, tuple(self.classes()))
         for table in tables:
             self.set_source_info(table)
         if tables and self.options.get("name"):
@@ -229,9 +261,9 @@ class CookieTypesDirective(_InventoryDirective):
 
     option_spec = _Options(
         {
-            "categories": directives.unchanged,
-            "class": directives.class_option,
-            "name": directives.unchanged,
+            "categories": _AS_WRITTEN,
+            "class": _AS_WRITTEN,
+            "name": _AS_WRITTEN,
             "intro": _flag,
             "parties": _flag,
             "legal-basis": _flag,
@@ -253,7 +285,7 @@ class CookieTypesDirective(_InventoryDirective):
                 self.make_id,
                 legal_basis=self.flag("legal-basis"),
             )
-            listing["classes"].extend(self.options.get("class", ()))
+            listing["classes"].extend(self.classes())
             if self.options.get("name"):
                 self.add_name(listing)
             result.append(listing)
@@ -263,7 +295,7 @@ class CookieTypesDirective(_InventoryDirective):
 
 
 #: The options of a directive that shows the extension's own words.
-_OWN_WORDS_OPTIONS = {"class": directives.class_option, "name": directives.unchanged}
+_OWN_WORDS_OPTIONS = {"class": _AS_WRITTEN, "name": _AS_WRITTEN}
 
 
 class CookieIntroDirective(CookiesDirective):
@@ -274,9 +306,10 @@ class CookieIntroDirective(CookiesDirective):
     def run(self) -> list[nodes.Node]:
         self.check_options()
         result = render_intro()
+        classes = self.classes()
         for node in result:
             if isinstance(node, nodes.Element):
-                node["classes"].extend(self.options.get("class", ()))
+                node["classes"].extend(classes)
         if result and isinstance(result[0], nodes.Element) and self.options.get("name"):
             self.add_name(result[0])
         return self.located(result)
@@ -291,7 +324,7 @@ class CookiePartiesDirective(CookiesDirective):
     def run(self) -> list[nodes.Node]:
         self.check_options()
         listing = render_parties(self.make_id)
-        listing["classes"].extend(self.options.get("class", ()))
+        listing["classes"].extend(self.classes())
         if self.options.get("name"):
             self.add_name(listing)
         return self.located([listing])

@@ -10,7 +10,6 @@ to this build alone (see ``store.py``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
-from fnmatch import fnmatchcase
 from typing import Any, ClassVar, TypedDict
 
 from docutils import nodes
@@ -24,6 +23,8 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 from sphinx.util.typing import RoleFunction
 
+from ..inventory.names import name_matches
+from .config import inventory_limits
 from .store import InventoryStore, LoadedFile
 
 
@@ -54,7 +55,8 @@ class CookiesDomain(Domain):
 
     def load_inventory(self, path: str) -> LoadedFile:
         """The inventory at ``path`` (normalized), as this build read it."""
-        return self.inventories.load(path, self.env.config.cookies_max_file_size)
+        config = self.env.config
+        return self.inventories.load(path, config.cookies_max_file_size, inventory_limits(config))
 
     def read_inventory(self, path: str) -> LoadedFile:
         """The inventory at ``path``, read for the current document: an edit of the file (by
@@ -109,10 +111,10 @@ class CookiesDomain(Domain):
             return self._index[name]
         if own is not None and prefer:
             for declared, target_id in own["targets"].items():
-                if "*" in declared and fnmatchcase(name, declared):
+                if "*" in declared and name_matches(declared, name):
                     return prefer, target_id
         for declared, found in self._patterns:
-            if fnmatchcase(name, declared):
+            if name_matches(declared, name):
                 return found
         return None
 

@@ -26,7 +26,7 @@ def outdated_by_inventory(
             continue
         for path, digest in record["files"].items():
             if path not in digests:
-                digests[path] = digest_of(path)
+                digests[path] = digest_of(path, env.config.cookies_max_file_size)
             if digests[path] != digest:
                 outdated.append(docname)
                 break

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -20,7 +19,7 @@ from ..render.legal import (
 )
 from ..translations import __
 from .config import ConfigValue, add_config_values, check_values
-from .directives import _InventoryDirective, _Options
+from .directives import _AS_WRITTEN, _InventoryDirective, _Options
 
 
 def _check_authority(value: Any) -> str | None:
@@ -55,12 +54,12 @@ LEGAL_CONFIG_VALUES = (
 class LegalDirective(_InventoryDirective):
     """A legal part of the page, from the inventory."""
 
-    option_spec = _Options({"class": directives.class_option, "name": directives.unchanged})
+    option_spec = _Options({"class": _AS_WRITTEN, "name": _AS_WRITTEN})
 
     def finish(self, result: list[nodes.Element]) -> list[nodes.Node]:
         """The nodes, with the directive's ``:class:`` and ``:name:`` and its source line."""
         if result:
-            result[0]["classes"].extend(self.options.get("class", ()))
+            result[0]["classes"].extend(self.classes())
             if self.options.get("name"):
                 self.add_name(result[0])
         for node in result:

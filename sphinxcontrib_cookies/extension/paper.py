@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import texescape
 
 from ..render.widths import CELL_PADDING, TABLE_WIDTH
 from .transforms import cookie_tables
@@ -31,39 +34,59 @@ _WORD = re.compile(
 )
 
 
-def _breakable(text: str, in_name: bool, limit: int) -> list[tuple[str, bool]]:
-    """``text`` as pieces, each marked True where a line may break after it: tokens longer
-    than ``limit`` characters may break after a separator (``_``, ``.``, ``/``...), and
-    anywhere in a run that is still too long."""
-    pieces: list[tuple[str, bool]] = []
+#: How a piece of text may end: no break, a break point after it, or (for a run too long to
+#: break after its separators) a break point after each of its characters.
+_WHOLE, _BREAK_AFTER, _BREAK_WITHIN = range(3)
+
+
+def _breakable(text: str, in_name: bool, limit: int) -> list[tuple[str, int]]:
+    """``text`` as pieces, each marked with where a line may break: tokens longer than
+    ``limit`` characters may break after a separator (``_``, ``.``, ``/``...), and anywhere in
+    a run that is still too long."""
+    pieces: list[tuple[str, int]] = []
     position = 0
     for token in _TOKEN.finditer(text):
         word = token.group()
         if len(word) <= limit or (not in_name and _WORD.fullmatch(word)):
             continue
         if token.start() > position:
-            pieces.append((text[position : token.start()], False))
+            pieces.append((text[position : token.start()], _WHOLE))
         for segment in _AFTER_SEPARATOR.split(word):
-            if len(segment) <= limit:
-                pieces.append((segment, True))
-            else:
-                pieces.extend((character, True) for character in segment)
-        pieces[-1] = (pieces[-1][0], False)
+            pieces.append((segment, _BREAK_AFTER if len(segment) <= limit else _BREAK_WITHIN))
+        last, how = pieces[-1]
+        pieces[-1] = (last, _BREAK_WITHIN if how == _BREAK_WITHIN else _WHOLE)
         position = token.end()
     if position < len(text):
-        pieces.append((text[position:], False))
+        pieces.append((text[position:], _WHOLE))
     return pieces
 
 
+def _every_character_breaks(piece: str, escape: Callable[[str], str], pdflatex: bool) -> str:
+    """A run with a break point between each two characters, escaped for LaTeX: one raw node
+    for the whole run, whatever its length (a node per character took gigabytes)."""
+    characters = (
+        PDFLATEX_INVISIBLES[character]
+        if pdflatex and character in PDFLATEX_INVISIBLES
+        else escape(character)
+        for character in piece
+    )
+    return BREAK_POINT.join(characters)
+
+
 def _latex_nodes(
-    text: str, in_name: bool, limit: int | None, pdflatex: bool
+    text: str, in_name: bool, limit: int | None, escape: Callable[[str], str], pdflatex: bool
 ) -> list[nodes.Node] | None:
     """The nodes that replace a text node, or None when it needs no change."""
-    pieces = _breakable(text, in_name, limit) if limit is not None else [(text, False)]
-    if len(pieces) <= 1 and not (pdflatex and _INVISIBLE.search(text)):
+    pieces = _breakable(text, in_name, limit) if limit is not None else [(text, _WHOLE)]
+    if len(pieces) <= 1 and pieces[0][1] == _WHOLE and not (pdflatex and _INVISIBLE.search(text)):
         return None
     result: list[nodes.Node] = []
-    for piece, may_break in pieces:
+    for piece, how in pieces:
+        if how == _BREAK_WITHIN:
+            result.append(
+                nodes.raw("", _every_character_breaks(piece, escape, pdflatex), format="latex")
+            )
+            continue
         parts = _INVISIBLE.split(piece) if pdflatex else [piece]
         found = _INVISIBLE.findall(piece) if pdflatex else []
         for index, part in enumerate(parts):
@@ -71,7 +94,7 @@ def _latex_nodes(
                 result.append(nodes.Text(part))
             if index < len(found) and PDFLATEX_INVISIBLES[found[index]]:
                 result.append(nodes.raw("", PDFLATEX_INVISIBLES[found[index]], format="latex"))
-        if may_break:
+        if how == _BREAK_AFTER:
             result.append(nodes.raw("", BREAK_POINT, format="latex"))
     return result
 
@@ -94,6 +117,7 @@ class PrepareTablesForPaper(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         pdflatex = self.config.latex_engine in ("pdflatex", "platex")
+        self.escape = partial(texescape.escape, latex_engine=self.config.latex_engine)
         for table in cookie_tables(self.document):
             capacities = _column_capacities(table)
             for body in table.findall(nodes.tbody):
@@ -112,8 +136,7 @@ class PrepareTablesForPaper(SphinxPostTransform):
                 if "cookie-types" in listing["classes"]:
                     self.rewrite_text(listing, None, pdflatex)
 
-    @staticmethod
-    def rewrite_text(container: nodes.Node, limit: int | None, pdflatex: bool) -> None:
+    def rewrite_text(self, container: nodes.Node, limit: int | None, pdflatex: bool) -> None:
         """Break points in tokens longer than ``limit`` (none when None); for pdflatex, the
         invisible characters replaced."""
         for text in list(container.findall(nodes.Text)):
@@ -121,7 +144,7 @@ class PrepareTablesForPaper(SphinxPostTransform):
             if parent is None or isinstance(parent, nodes.raw):
                 continue
             in_name = isinstance(parent, nodes.literal)
-            replacement = _latex_nodes(str(text), in_name, limit, pdflatex)
+            replacement = _latex_nodes(str(text), in_name, limit, self.escape, pdflatex)
             if replacement is not None:
                 parent.replace(text, replacement)
 

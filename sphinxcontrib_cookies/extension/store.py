@@ -9,20 +9,25 @@ of date.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 
 from sphinx.util import logging
 
-from ..inventory import CookieInventory, InventoryError, InventoryProblem, parse_inventory
+from ..inventory import (
+    DEFAULT_LIMITS,
+    CookieInventory,
+    InventoryError,
+    InventoryLimits,
+    InventoryProblem,
+    parse_inventory,
+)
+from ..inventory.files import read_inventory_file, unread_digest
 from ..translations import __
 
 logger = logging.getLogger(__name__)
 
 #: The digest recorded for a file that does not exist, so that creating it counts as a change.
 MISSING = "missing"
-#: The digest recorded for a path that exists but cannot be read (a folder, no permission).
-UNREADABLE = "unreadable"
 
 
 @dataclass(frozen=True)
@@ -60,11 +65,13 @@ class InventoryStore:
     def __init__(self) -> None:
         self._files: dict[str, LoadedFile] = {}
 
-    def load(self, path: str, max_bytes: int) -> LoadedFile:
+    def load(
+        self, path: str, max_bytes: int, limits: InventoryLimits = DEFAULT_LIMITS
+    ) -> LoadedFile:
         """The inventory at ``path`` (normalized), reporting its problems the first time."""
         loaded = self._files.get(path)
         if loaded is None:
-            loaded = self._files[path] = _read(path, max_bytes)
+            loaded = self._files[path] = _read(path, max_bytes, limits)
             for problem in loaded.problems:
                 report(problem)
         return loaded
@@ -88,48 +95,27 @@ def report(problem: InventoryProblem) -> None:
     logger.warning(problem.message, type="cookies", subtype=problem.kind, location=location)
 
 
-def digest_of(path: str) -> str:
+def digest_of(path: str, max_bytes: int) -> str:
+    """The digest the store records for the file at ``path`` as it is now."""
+    return _read(path, max_bytes, None).digest
+
+
+def _read(path: str, max_bytes: int, limits: InventoryLimits | None) -> LoadedFile:
+    """The file read within its limit, and parsed: a file that is not read (too large, not a
+    file, a loop of links) is never hashed, its digest stands for its kind, size and time.
+    Without ``limits``, the file is hashed but not parsed."""
     try:
-        with open(path, "rb") as stream:
-            return hashlib.file_digest(stream, "sha256").hexdigest()
+        data = read_inventory_file(path, max_bytes)
     except FileNotFoundError:
-        return MISSING
-    except OSError:
-        return UNREADABLE
-
-
-def _too_large(path: str, max_bytes: int) -> LoadedFile:
-    message = (
-        f"the file is larger than {max_bytes:,} bytes; split it, or raise "
-        "cookies_max_file_size in conf.py"
-    )
-    return LoadedFile(path, digest_of(path), InventoryProblem(path, 1, "limit", message))
-
-
-def _unreadable(path: str, error: OSError) -> LoadedFile:
-    """A path that exists but cannot be read: a problem of the whole file, so no line."""
-    if isinstance(error, IsADirectoryError):
-        message = "the inventory is a folder, not a file; name the YAML file in it"
-    else:
-        message = f"the inventory file cannot be read: {error.strerror or error}"
-    return LoadedFile(path, UNREADABLE, InventoryProblem(path, 0, "file", message))
-
-
-def _read(path: str, max_bytes: int) -> LoadedFile:
-    try:
-        size = os.stat(path).st_size
-    except OSError:
         return LoadedFile(path, MISSING)
-    if size > max_bytes:
-        return _too_large(path, max_bytes)
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read()
-    except OSError as error:
-        return _unreadable(path, error)
+    except InventoryError as error:
+        return LoadedFile(path, unread_digest(path), error.problem)
+    digest = hashlib.sha256(data).hexdigest()
+    if limits is None:
+        return LoadedFile(path, digest)
     logger.verbose(__("parsing cookie inventory %s"), path)
     try:
-        parsed: CookieInventory | InventoryProblem = parse_inventory(data, path)
+        parsed: CookieInventory | InventoryProblem = parse_inventory(data, path, limits=limits)
     except InventoryError as error:
         parsed = error.problem
-    return LoadedFile(path, hashlib.sha256(data).hexdigest(), parsed)
+    return LoadedFile(path, digest, parsed)

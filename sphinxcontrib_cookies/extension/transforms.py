@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -72,3 +73,51 @@ class MoveTableTitlesOutOfManPages(SphinxPostTransform):
                 text = title.astext()
                 caption = nodes.paragraph("", "", nodes.strong(text, text), classes=["caption"])
                 table.parent.insert(table.parent.index(table), caption)
+
+
+#: Every line break roff, or a catalog's translation, could bring into a text.
+_LINE_BREAKS = re.compile(r"[\n\r\v\f\x85\u2028\u2029]+")
+#: What ends a text block of a tbl table when it begins a line.
+_END_OF_CELL = "T}"
+
+
+class KeepManPageTextOnItsLines(SphinxPostTransform):
+    """Text in man pages stays text. Translations (the extension's catalogs, or a project's,
+    of the inventory's text) may hold line breaks, after which a line starting with ``.`` or
+    ``'`` is a roff request (``.TH``, ``.so``), even on a ``.B`` line: each break becomes a
+    space, which filled roff text shows alike. A cell's paragraph that starts with ``T}``
+    would end tbl's text block and split the row: it starts with ``\\&T}`` instead."""
+
+    default_priority = 210  # after the titles are moved out of the tables
+    formats = ("man",)
+
+    def run(self, **kwargs: Any) -> None:
+        containers: list[nodes.Element] = list(cookie_tables(self.document))
+        containers.extend(
+            node
+            for node in self.document.findall(nodes.Element)
+            if isinstance(node, (nodes.definition_list, nodes.paragraph))
+            and {"cookie-types", "caption"} & set(node["classes"])
+        )
+        for container in containers:
+            for text in list(container.findall(nodes.Text)):
+                if _LINE_BREAKS.search(text) and text.parent is not None:
+                    text.parent.replace(text, nodes.Text(_LINE_BREAKS.sub(" ", str(text))))
+        for table in cookie_tables(self.document):
+            for paragraph in table.findall(nodes.paragraph):
+                _escape_end_of_cell(paragraph)
+
+
+def _escape_end_of_cell(paragraph: nodes.paragraph) -> None:
+    first = next(iter(paragraph.findall(nodes.Text)), None)
+    if first is None or first.parent is None or not str(first).startswith(_END_OF_CELL):
+        return
+    text = str(first)
+    replacement: list[nodes.Node] = []
+    while text.startswith(_END_OF_CELL):
+        # The writer puts a raw node on a line of its own: "\&T}" cannot end the block.
+        replacement.append(nodes.raw("", "\\&" + _END_OF_CELL, format="manpage"))
+        text = text[len(_END_OF_CELL) :]
+    if text:
+        replacement.append(nodes.Text(text))
+    first.parent.replace(first, replacement)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 from babel.dates import format_date
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -12,6 +10,7 @@ from sphinx.util.docutils import SphinxRole
 
 from ..render.durations import babel_locale
 from ..translations import __
+from .configured import document_path
 from .domain import cookies_domain
 
 logger = logging.getLogger(__name__)
@@ -22,7 +21,7 @@ class CookiesUpdatedRole(SphinxRole):
     relative to the document, or to the source directory when it starts with ``/``."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        path = os.path.normpath(self.env.relfn2path(self.text.strip(), self.env.docname)[1])
+        path = document_path(self.env, self.text.strip())
         loaded = cookies_domain(self.env).read_inventory(path)
         if loaded.missing:
             self.warn(

@@ -1,6 +1,7 @@
 """The inventory: loading and checking the YAML file. Knows nothing of docutils or Sphinx."""
 
 from .durations import Duration, parse_duration
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .loader import DEFAULT_MAX_BYTES, load_inventory, parse_inventory
 from .model import (
     CONSENT_MODE_TYPES,
@@ -25,6 +26,7 @@ from .problems import PROBLEM_KINDS, InventoryError, InventoryProblem
 
 __all__ = [
     "CONSENT_MODE_TYPES",
+    "DEFAULT_LIMITS",
     "DEFAULT_MAX_BYTES",
     "LANGUAGE_CODE",
     "LEGAL_BASES",
@@ -42,6 +44,7 @@ __all__ = [
     "DataProtectionOfficer",
     "Duration",
     "InventoryError",
+    "InventoryLimits",
     "InventoryProblem",
     "LocalizedText",
     "Provider",

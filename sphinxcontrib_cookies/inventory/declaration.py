@@ -151,6 +151,9 @@ class Section(Generic[Model]):
     any_of: tuple[str, ...] = ()
     #: How messages name one entry of a nested section ("the controller").
     what: str = ""
+    #: The standard id that a reference to an unknown or missing id of this section falls back
+    #: to, so that the entry holding the reference is still shown ("" for none).
+    fallback_id: str = ""
 
     #: The keys, in the declared order; one tuple for the section's life, so that messages
     #: can remember hints per tuple.
@@ -191,6 +194,8 @@ def _section_problem(section: Section[Any]) -> str:
         named = set(getattr(section, group))
         if not named <= set(keys) or named & set(section.required_keys):
             return f"'{group}' names optional fields of the section"
+    if section.fallback_id and section.fallback_id not in section.standard_ids:
+        return f"the fallback id '{section.fallback_id}' is not one of the standard ids"
     filled = [field.attribute for field in section.fields if field.attribute is not None]
     for field in section.fields:
         if field.attribute is None:

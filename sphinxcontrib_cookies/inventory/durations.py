@@ -14,18 +14,21 @@ from .problems import shown
 #: Units from the largest to the smallest, the order in which parts are shown.
 UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
 
+#: Figures are ASCII digits only: ``int()`` and ``\d`` also read other scripts' digits
+#: (Arabic-Indic, fullwidth...), which the JSON Schema, the export and a browser do not.
 _ISO = re.compile(
-    r"P(?:(?P<year>\d{1,9})Y)?(?:(?P<month>\d{1,9})M)?(?:(?P<week>\d{1,9})W)?"
-    r"(?:(?P<day>\d{1,9})D)?"
-    r"(?:T(?=\d)(?:(?P<hour>\d{1,9})H)?(?:(?P<minute>\d{1,9})M)?(?:(?P<second>\d{1,9})S)?)?",
+    r"P(?:(?P<year>[0-9]{1,9})Y)?(?:(?P<month>[0-9]{1,9})M)?(?:(?P<week>[0-9]{1,9})W)?"
+    r"(?:(?P<day>[0-9]{1,9})D)?"
+    r"(?:T(?=[0-9])(?:(?P<hour>[0-9]{1,9})H)?(?:(?P<minute>[0-9]{1,9})M)?"
+    r"(?:(?P<second>[0-9]{1,9})S)?)?",
     re.IGNORECASE,
 )
 _WORDS = re.compile(
-    r"(?P<amount>\d{1,9})\s*(?P<unit>second|minute|hour|day|week|month|year)s?", re.IGNORECASE
+    r"(?P<amount>[0-9]{1,9})\s*(?P<unit>second|minute|hour|day|week|month|year)s?", re.IGNORECASE
 )
-_SECONDS = re.compile(r"\d{1,12}")
+_SECONDS = re.compile(r"[0-9]{1,12}")
 #: A number and a word that was meant as one: "13 monts", "1.5 years", "2,5 days".
-_NEARLY = re.compile(r"(?P<amount>\d{1,9}(?:[.,]\d{1,9})?)\s*(?P<unit>[^\W\d_]{1,20})")
+_NEARLY = re.compile(r"(?P<amount>[0-9]{1,9}(?:[.,][0-9]{1,9})?)\s*(?P<unit>[^\W\d_]{1,20})")
 #: Each unit in the next smaller one, where the conversion is exact (a month has no exact
 #: number of weeks or days).
 _SMALLER = {

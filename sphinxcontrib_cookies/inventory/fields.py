@@ -269,6 +269,7 @@ CATEGORY = Section(
     ),
     implicit=("id", "line"),
     standard_ids=STANDARD_CATEGORIES,
+    fallback_id="unclassified",
 )
 
 PROVIDER = Section(
@@ -382,7 +383,7 @@ COOKIE = Section(
         Field("data", Kind.TEXT, "What the cookie stores or collects, such as a random id."),
     ),
     description="One table row: one cookie (name) or several serving one purpose (names).",
-    implicit=("line",),
+    implicit=("line", "problem_fields"),
     one_of=("name", "names"),
 )
 

@@ -2,30 +2,30 @@
 and cookie entries, the references between them, and cookies declared twice.
 
 Each field is read by the reader of its kind and goes to the model attribute it declares.
-Entries with a problem are left out and reported; the rest of the inventory stays usable.
+Nothing is lost: an entry with a problem is reported and kept with what can be shown. A value
+that cannot be read is kept as written where a page can show it (a duration, a choice, a
+domain: ``_AS_WRITTEN``), else left out (an address is never linked unless it is valid); a
+missing field is an empty cell; a cookie whose category is unknown or missing goes to the
+built-in ``unclassified`` category. Only an entry with no usable name (id) is left out.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from types import MappingProxyType
 from typing import Any
 
+from .cookie_values import JAVASCRIPT_OBJECT_KEYS, CookieValuesReader
 from .declaration import Field, Format, Kind, Section, require_every_kind
-from .durations import Duration, NearlyADuration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
-from .legal_reader import LegalValuesReader
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
-from .reader import EntryInvalid, kind_of, listed
-from .sites import is_public_suffix
+from .reader import EntryInvalid, kind_of
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
-
-_WHITESPACE = re.compile(r"\s")
 
 
 def quoted_keys(keys: tuple[str, ...]) -> str:
@@ -47,9 +47,15 @@ def cookie_subject(node: Node) -> str:
     return "a cookie entry"
 
 
-class InventoryReader(LegalValuesReader):
-    def __init__(self, path: str, size: int = 0, declaration: Format = FORMAT) -> None:
-        super().__init__(path, [], size)
+class InventoryReader(CookieValuesReader):
+    def __init__(
+        self,
+        path: str,
+        size: int = 0,
+        declaration: Format = FORMAT,
+        limits: InventoryLimits = DEFAULT_LIMITS,
+    ) -> None:
+        super().__init__(path, [], size, limits)
         self.declaration = declaration
         self.categories: dict[str, Category] = {}
         self.providers: dict[str, Provider] = {}
@@ -73,9 +79,9 @@ class InventoryReader(LegalValuesReader):
                 )
             )
         required = section.required_keys
-        top = self.entry(lambda: self.fields(root, "the inventory", section.keys, required))
-        if top is None:  # problems with some keys (reported, a missing one too): read the rest
-            top = {
+        top = self.entry(lambda: self.fields(root, "the inventory", section.keys, required)) or {}
+        if self.failed or self.silenced:  # problems with some keys (reported, a missing one
+            top = {  # too): read what can be read
                 key.value: (key, value)
                 for key, value in root.items
                 if isinstance(key, Scalar) and key.value in section.keys
@@ -89,8 +95,15 @@ class InventoryReader(LegalValuesReader):
         return self.inventory()
 
     def inventory(self) -> CookieInventory:
-        """What was read so far, with its problems in the order of their lines."""
+        """What was read, with its problems in the order of their lines."""
         section = self.declaration.top_level
+        unclassified = self.declaration.category.fallback_id
+        if unclassified not in self.categories:
+            placed = [cookie for cookie in self.cookies if cookie.category == unclassified]
+            if placed:
+                self.categories[unclassified] = self.declaration.category.model(
+                    id=unclassified, line=placed[0].line, **self.declaration.category.defaults()
+                )
         return section.model(
             path=self.path,
             problems=tuple(sorted(self.problems, key=lambda problem: problem.line)),
@@ -105,7 +118,18 @@ class InventoryReader(LegalValuesReader):
 
     def read_value(self, field: Field, node: Node, entry: str) -> object:
         """The value of one field of ``entry``, read by the reader of its kind."""
-        return _KIND_READERS[field.kind](self, node, field.subject_for(entry), field)
+        return self.read_kind(_KIND_READERS[field.kind], field, node, field.subject_for(entry))
+
+    def read_kind(self, read: KindReader, field: Field, node: Node, what: str) -> object:
+        """The value ``read`` finds; when it reports a problem and finds nothing, the value as
+        written, for the kinds that a page can show as written."""
+        before = self.reported
+        value = read(self, node, what, field)
+        if value is None and self.reported > before and field.kind in _AS_WRITTEN:
+            text = self.as_written(node)
+            if text is not None:
+                return _AS_WRITTEN[field.kind](text)
+        return value
 
     def read_fields(
         self,
@@ -113,15 +137,20 @@ class InventoryReader(LegalValuesReader):
         found: dict[str, tuple[Scalar, Node]],
         entry: str,
         skip: tuple[str, ...] = (),
+        flagged: list[str] | None = None,
     ) -> dict[str, Any]:
-        """The model's keyword arguments: each field given, read in the declared order."""
+        """The model's keyword arguments: each field given, read in the declared order. The keys
+        of the fields with a problem are added to ``flagged``."""
         reading = self.readings[section.name]
         values = dict(reading.defaults)
         for field, attribute, read in reading.fields:
             if field.key in found and field.key not in skip:
-                value = read(self, found[field.key][1], field.subject_for(entry), field)
+                before = self.reported
+                value = self.read_kind(read, field, found[field.key][1], field.subject_for(entry))
                 if value is not None:
                     values[attribute] = value
+                if flagged is not None and self.reported > before:
+                    flagged.append(field.key)
         return values
 
     def lacks_required(self, section: Section[Any], values: dict[str, Any]) -> bool:
@@ -147,7 +176,10 @@ class InventoryReader(LegalValuesReader):
             )
             return
         seen: dict[str, int] = {}
-        for key, value in node.items:
+        for number, (key, value) in enumerate(node.items):
+            if number == self.limits.entries:
+                self.too_many_entries(key.line, what)
+                return
             if isinstance(key, Scalar) and key.value in seen:
                 self.report(
                     key.line,
@@ -165,6 +197,14 @@ class InventoryReader(LegalValuesReader):
         category_id = self.identifier(key, "a category id")
         if category_id is not None:
             self.declared_categories.add(category_id)
+        if category_id in JAVASCRIPT_OBJECT_KEYS:
+            self.report(
+                key.line,
+                "value",
+                f"category id '{category_id}' is a name that every JavaScript object already "
+                "has, which the consent banner's configuration cannot hold; choose another id",
+            )
+            return
         what = f"category '{shown(category_id)}'" if category_id is not None else "a category"
         if category_id in section.standard_ids and isinstance(node, Scalar) and node.is_null:
             # ``necessary:`` alone: every text is built in
@@ -173,10 +213,20 @@ class InventoryReader(LegalValuesReader):
             )
             return
         required = () if category_id in section.standard_ids else section.required_keys
-        found = self.fields(node, what, section.keys, required, key.line)
+        found = self.entry_fields(node, section, what, required, key.line)
         values = self.read_fields(section, found, what)
-        if category_id is not None and not self.failed:
+        if category_id is not None:  # a missing title shows the built-in one, else the id
             self.categories[category_id] = section.model(id=category_id, line=key.line, **values)
+
+    def entry_fields(
+        self, node: Node, section: Section[Any], what: str, required: tuple[str, ...], line: int
+    ) -> dict[str, tuple[Scalar, Node]]:
+        """The fields of a category or a provider; none when it is not a mapping, as the entry
+        is kept under its id all the same."""
+        try:
+            return self.fields(node, what, section.keys, required, line)
+        except EntryInvalid:
+            return {}
 
     def provider(self, key: Node, node: Node) -> None:
         section = self.declaration.provider
@@ -184,9 +234,11 @@ class InventoryReader(LegalValuesReader):
         if provider_id is not None:
             self.declared_providers.add(provider_id)
         what = f"provider '{shown(provider_id)}'" if provider_id is not None else "a provider"
-        found = self.fields(node, what, section.keys, section.required_keys, key.line)
+        found = self.entry_fields(node, section, what, section.required_keys, key.line)
         values = self.read_fields(section, found, what)
-        if provider_id is not None and not self.lacks_required(section, values) and not self.failed:
+        if provider_id is not None:
+            if values["name"] is None:  # the cookies name it by its id: show that
+                values["name"] = LocalizedText.plain(provider_id)
             self.providers[provider_id] = section.model(id=provider_id, line=key.line, **values)
 
     def cookie_list(self, node: Node, what: str) -> None:
@@ -199,31 +251,58 @@ class InventoryReader(LegalValuesReader):
                 f"{what} must be a list of entries (each starting with '- '), not {kind_of(node)}",
             )
             return
-        for item in node.items:
+        for number, item in enumerate(node.items):
+            if number == self.limits.entries:
+                self.too_many_entries(item.line, what)
+                return
             cookie = self.entry(partial(self.cookie, item))
             if cookie is not None:
                 self.cookies.append(cookie)
+
+    def too_many_entries(self, line: int, what: str) -> None:
+        self.report(
+            line,
+            "limit",
+            f"{what} has more than {self.limits.entries:,} entries; the rest, from this line, "
+            "are left out. Split the file, or raise cookies_max_entries",
+        )
 
     def cookie(self, node: Node) -> Cookie | None:
         section = self.declaration.cookie
         what = cookie_subject(node)
         found = self.fields(node, what, section.keys, section.required_keys)
+        before = self.reported
         names = self.names(node, found)
-        values = self.read_fields(section, found, what, skip=section.one_of)
-        if self.failed or not names or self.lacks_required(section, values):
+        flagged = [key for key in section.one_of if key in found] if self.reported > before else []
+        values = self.read_fields(section, found, what, section.one_of, flagged)
+        if not names:
             return None
+        clean = not self.failed and not self.silenced and not self.lacks_required(section, values)
+        if clean and not self.declared_once(names, values["domain"], node.line):
+            flagged.extend(key for key in section.one_of if key in found)
+        for attribute in self.readings[section.name].required:
+            if values[attribute] is None and attribute not in flagged:
+                flagged.append(attribute)
+        if values["category"] is None:
+            values["category"] = self.declaration.category.fallback_id
         values["names"] = names
+        return section.model(line=node.line, problem_fields=tuple(flagged), **values)
+
+    def declared_once(self, names: tuple[str, ...], domain: str | None, line: int) -> bool:
+        """False, and reported, when a name was declared by an earlier entry (with no problem)
+        for the same domain. The entry is kept all the same: both may say something the page
+        must not lose."""
         for name in names:
-            first = self.first_declared.setdefault((name, values["domain"]), node.line)
-            if first != node.line:
+            first = self.first_declared.setdefault((name, domain), line)
+            if first != line:
                 self.report(
-                    node.line,
+                    line,
                     "duplicate-cookie",
                     f"cookie '{shown(name)}' is already declared at line {first}; merge the two "
                     "entries, or give each its own 'domain'",
                 )
-                return None
-        return section.model(line=node.line, **values)
+                return False
+        return True
 
     def names(self, node: Node, found: dict[str, tuple[Scalar, Node]]) -> tuple[str, ...]:
         """The names of a cookie entry, from exactly one of 'name' and 'names'."""
@@ -234,7 +313,8 @@ class InventoryReader(LegalValuesReader):
                 "a cookie entry has both 'name' and 'names'; keep 'name' for one cookie, "
                 "or 'names' for a list",
             )
-            return ()
+            name = self.as_written(found["name"][1])  # what can be shown, with no more reports
+            return (name,) if name else ()
         if "name" not in found and "names" not in found:
             self.report(
                 node.line,
@@ -245,102 +325,6 @@ class InventoryReader(LegalValuesReader):
         field = self.declaration.cookie.field("name" if "name" in found else "names")
         names = self.read_value(field, found[field.key][1], "")
         return names if isinstance(names, tuple) else ()
-
-    def name(self, node: Node, what: str) -> tuple[str, ...] | None:
-        name = self.nonempty(node, what)
-        return (name,) if name else None
-
-    def name_list(self, node: Node, what: str) -> tuple[str, ...] | None:
-        self.refuse(node)
-        if not isinstance(node, Sequence) or not node.items:
-            self.report(
-                node.line,
-                "structure",
-                "'names' must be a non-empty list of cookie names; for one name use 'name'",
-            )
-            return None
-        names = []
-        for item in node.items:
-            name = self.nonempty(item, what)
-            if name is not None:
-                names.append(name)
-        return tuple(dict.fromkeys(names))
-
-    def category_reference(self, node: Node, what: str) -> str | None:
-        category_id = self.value(node, what)
-        if category_id is None or category_id in self.categories:
-            return category_id
-        if category_id in self.declared_categories:  # declared, but its own entry has a problem
-            raise EntryInvalid
-        declared = listed(self.categories) or "none yet"
-        self.report(
-            node.line,
-            "reference",
-            f"category '{shown(category_id)}' is not declared under 'categories'; "
-            f"{self.suggest(category_id, self.categories)}declared categories: {declared}",
-        )
-        return None
-
-    def provider_reference(self, node: Node, what: str) -> Provider | None:
-        value = self.value(node, what)
-        if value is None:
-            return None
-        if value in self.providers:
-            return self.providers[value]
-        if value in self.declared_providers:  # declared, but its own entry has a problem
-            raise EntryInvalid
-        hint = self.suggest(value, self.providers)
-        if hint:
-            self.report(
-                node.line,
-                "reference",
-                f"provider '{shown(value)}' is not declared under 'providers'; {hint}"
-                "(a provider that is not declared is shown as written)",
-            )
-            return None
-        section = self.declaration.provider
-        named = {**section.defaults(), "name": LocalizedText.plain(value)}
-        return section.model(id=None, line=node.line, **named)
-
-    def duration(self, node: Node, what: str) -> Duration | LocalizedText | None:
-        self.refuse(node)
-        if isinstance(node, MappingNode):
-            return self.text(node, what)
-        value = self.value(node, what)
-        if value is None:
-            return None
-        try:
-            return parse_duration(value)
-        except NearlyADuration as error:
-            self.report(node.line, "duration", f"{what}: {error}")
-            return None
-        except ValueError as error:
-            self.report(
-                node.line,
-                "duration",
-                f"{what}: {error}; or give a text per language, "
-                "such as {en: 'until you log out'}",
-            )
-            return None
-
-    def domain(self, node: Node, what: str) -> str | None:
-        value = self.value(node, what)
-        if value is not None and (not value.strip() or _WHITESPACE.search(value.strip())):
-            self.report(
-                node.line,
-                "value",
-                f"{what} '{shown(value)}' must be a host name such as '.example.com'",
-            )
-            return None
-        if value is not None and is_public_suffix(value):
-            self.note(
-                node.line,
-                "public-suffix",
-                f"{what} '{shown(value.strip())}' is a public suffix: browsers refuse a cookie "
-                "set for it, since it would reach every site under it; give the site's own "
-                "domain, or leave 'domain' out for a cookie of the host that sets it",
-            )
-        return value.strip() if value else None
 
 
 def _nested(field: Field) -> Section[Any]:
@@ -393,6 +377,19 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
     }
 )
 require_every_kind(_KIND_READERS, "the loader (inventory/format_reader.py)")
+
+#: The kinds whose value a page shows as written when it cannot be read (``read_kind``), and
+#: the model's value for that text. Addresses, booleans, dates and references have none: a
+#: page never links an address it could not read, a consent it could not read is asked for,
+#: and an unknown category falls back to ``unclassified``.
+_AS_WRITTEN: Mapping[Kind, Callable[[str], object]] = MappingProxyType(
+    {
+        Kind.NAMES: lambda text: (text,),
+        Kind.CHOICE: lambda text: text,
+        Kind.DURATION: LocalizedText.plain,
+        Kind.DOMAIN: lambda text: text,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from typing import Any
 from .countries import COUNTRY_CODES
 from .declaration import Section
 from .problems import shown
-from .reader import TypedReader, kind_of
+from .reader import kind_of
+from .texts import TextReader
 from .yamltree import Node, Scalar, Sequence
 
 #: An e-mail address: a local part, '@', and a domain of dotted labels; none of them holds
@@ -20,7 +21,7 @@ _NOT_IN_EMAIL = r"\s@\"<>\\^`{|}()\[\],;:/?#"
 _EMAIL = re.compile(rf"[^{_NOT_IN_EMAIL}]+@[^{_NOT_IN_EMAIL}.]+(?:\.[^{_NOT_IN_EMAIL}.]+)+")
 
 
-class LegalValuesReader(TypedReader):
+class LegalValuesReader(TextReader):
     """The readers of the legal fields' kinds; the inventory reader gives the two methods that
     read a section's fields."""
 
@@ -72,7 +73,9 @@ class LegalValuesReader(TypedReader):
         return None
 
     def nested_entry(self, node: Node, section: Section[Any]) -> object | None:
-        """One mapping read by a nested section (the controller, its DPO); None with a problem."""
+        """One mapping read by a nested section (the controller, its DPO). Nothing is lost: an
+        entry with a problem is kept with what can be shown; one without its required fields
+        (a controller's name, a change's date) is left out."""
         found = self.fields(node, section.what, section.keys, section.required_keys)
         values = self.read_fields(section, found, section.what)
         if not self.failed and section.any_of and not any(key in found for key in section.any_of):
@@ -82,7 +85,7 @@ class LegalValuesReader(TypedReader):
                 f"{section.what} has no {' or '.join(map(repr, section.any_of))}; add one, so "
                 "that visitors can reach them",
             )
-        if self.failed or self.lacks_required(section, values):
+        if self.lacks_required(section, values):
             return None
         entry: object = section.model(line=node.line, **values)
         return entry
@@ -98,5 +101,5 @@ class LegalValuesReader(TypedReader):
             )
             return ()
         entries = [self.entry(partial(self.nested_entry, item, section)) for item in node.items]
-        self.failed = False  # the entries with a problem are left out, the rest kept
+        self.failed = False  # an entry's problems are its own
         return tuple(entry for entry in entries if entry is not None)

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from .declaration import Format
 from .fields import FORMAT
+from .files import DEFAULT_MAX_BYTES, read_inventory_file
 from .format_reader import InventoryReader, quoted_keys
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .model import CookieInventory
 from .problems import InventoryError, InventoryProblem
-from .reader import TooManyProblems
 from .yamltree import compose
 
-#: Files larger than this are refused unless the caller allows more.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "READ_DEPTH", "load_inventory", "parse_inventory"]
 
 #: The deepest values the reader looks into: the top level is at 0, 'cookies' at 1, an entry
 #: at 2, its fields at 3 and the texts of a translated field at 4. Deeper content is checked
@@ -25,7 +25,13 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 READ_DEPTH = 4
 
 
-def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> CookieInventory:
+def parse_inventory(
+    data: bytes,
+    path: str,
+    *,
+    declaration: Format = FORMAT,
+    limits: InventoryLimits = DEFAULT_LIMITS,
+) -> CookieInventory:
     """Read an inventory from the bytes of a file; ``path`` is used in problems only."""
     try:
         text = data.decode("utf-8-sig")
@@ -46,42 +52,26 @@ def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> 
         raise InventoryError(
             InventoryProblem(path, 1, "empty", f"the inventory is empty; add at least {required}")
         )
-    reader = InventoryReader(path, len(data), declaration)
+    reader = InventoryReader(path, len(data), declaration, limits)
     reader.problems.extend(problems)
-    try:
-        return reader.read(root)
-    except TooManyProblems:
-        return reader.inventory()
+    return reader.read(root)
 
 
 def load_inventory(
     path: str | Path,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: InventoryLimits = DEFAULT_LIMITS,
     raised_by: str = "cookies_max_file_size",
 ) -> CookieInventory:
-    """Read an inventory file; raise InventoryError when it cannot be read at all.
-    ``raised_by`` names what raises the size limit, for the message."""
+    """Read an inventory file; raise InventoryError when it cannot be read at all (see
+    ``files.read_inventory_file`` for what is refused before it is read). ``raised_by`` names
+    what raises the size limit, for the message."""
     location = str(path)
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(max_bytes + 1)
+        data = read_inventory_file(location, max_bytes, f"raise the limit ({raised_by})")
     except FileNotFoundError:
         raise InventoryError(
             InventoryProblem(location, 0, "file", "the inventory file does not exist")
         ) from None
-    except OSError as error:
-        raise InventoryError(
-            InventoryProblem(location, 0, "file", f"the inventory file cannot be read: {error}")
-        ) from None
-    if len(data) > max_bytes:
-        raise InventoryError(
-            InventoryProblem(
-                location,
-                1,
-                "limit",
-                f"the file is larger than {max_bytes:,} bytes; split it, or raise the "
-                f"limit ({raised_by})",
-            )
-        )
-    return parse_inventory(data, location)
+    return parse_inventory(data, location, limits=limits)

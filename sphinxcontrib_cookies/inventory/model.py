@@ -142,9 +142,14 @@ class Provider:
 
 @dataclass(frozen=True, slots=True)
 class Cookie:
+    """One entry: one table row. An entry with a problem is kept with what can be shown: a
+    value that could not be read as written (``party``, ``type`` and ``domain`` hold that text,
+    ``duration`` a ``LocalizedText``), a missing purpose as None, an unknown category as
+    ``unclassified``; ``problem_fields`` names the keys concerned."""
+
     names: tuple[str, ...]
     category: str
-    purpose: LocalizedText
+    purpose: LocalizedText | None
     provider: Provider | None
     function: LocalizedText | None
     duration: Duration | LocalizedText | None
@@ -154,6 +159,8 @@ class Cookie:
     line: int
     #: What the cookie stores or collects.
     data: LocalizedText | None = None
+    #: The keys of the fields that have a problem (reported as a warning), in the file's order.
+    problem_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +210,8 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class CookieInventory:
-    """A loaded inventory, with the problems found in it (entries with a problem are left out)."""
+    """A loaded inventory, with the problems found in it (entries with a problem are kept, with
+    what can be shown; see ``Cookie``)."""
 
     path: str
     categories: dict[str, Category]

@@ -24,8 +24,8 @@ PROBLEM_KINDS = (
 )
 
 
-#: A file is not checked further once it has this many problems: a hostile or broken file
-#: cannot flood the build log, nor make the loader format millions of messages.
+#: A file's problems are reported up to this many: a hostile or broken file cannot flood the
+#: build log. The rest of the file is still read, so that no entry is lost.
 MAX_PROBLEMS = 1000
 
 #: How many characters of a value from the file a message repeats.
@@ -65,8 +65,8 @@ def too_many_problems(path: str, line: int) -> InventoryProblem:
         path,
         line,
         "limit",
-        f"this file has more than {MAX_PROBLEMS:,} problems; the rest of it was not checked. "
-        "Fix these and build again",
+        f"this file has more than {MAX_PROBLEMS:,} problems; the rest of them are not "
+        "reported. Fix these and build again",
     )
 
 

@@ -1,18 +1,20 @@
 """Typed values read from located YAML nodes, each problem reported at its line.
 
-Knows nothing of cookies: the fields of a mapping, text on one line, text in several languages,
-booleans, addresses, choices, ids and dates. ``format_reader.py`` reads the inventory with it.
+Knows nothing of cookies: the fields of a mapping, values on one line, booleans, addresses,
+choices, ids and dates (texts are read by ``texts.py``). ``format_reader.py`` reads the inventory
+with them.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from .model import LANGUAGE_CODE, LocalizedText
+from .addresses import private_host
+from .hints import SUGGESTION_BYTES, SUGGESTION_COMPARISONS, Suggestions
+from .limits import DEFAULT_LIMITS, InventoryLimits
 from .problems import MAX_PROBLEMS, InventoryProblem, shown, too_many_problems
 from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 
@@ -20,7 +22,8 @@ from .yamltree import Mapping, Node, Refused, Scalar, Sequence
 TODO_MARK = "TODO"
 
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+#: What no value may hold: control characters, and the Unicode line and paragraph separators.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: An http(s) address with a host, and none of the characters that a URL cannot hold and that
 #: could close an attribute or a LaTeX argument: spaces, quotes, angle brackets, braces and
@@ -32,15 +35,8 @@ T = TypeVar("T")
 
 
 class EntryInvalid(Exception):
-    """The entry being read has a problem, already reported."""
-
-
-class TooManyProblems(Exception):
-    """The file has MAX_PROBLEMS problems: it is read no further."""
-
-
-def _joined_lines(text: str) -> str:
-    return " ".join(text.split())
+    """The entry being read has nothing to name it by (its problem is already reported): it is
+    left out."""
 
 
 def _not_given(found: tuple[Scalar, Node] | None) -> bool:
@@ -60,81 +56,62 @@ def kind_of(node: Node) -> str:
     return "text"
 
 
-#: "Did you mean" hints compare a misspelt word with every word it could have meant. Each
-#: comparison is cheap, but a hostile file can ask for the product of two large counts (20,000
-#: misspelt references to 20,000 categories), so a file gets this many comparisons plus one per
-#: SUGGESTION_BYTES of its size; hints stop when they are spent. Words longer than
-#: SUGGESTION_LENGTH get no hint.
-SUGGESTION_COMPARISONS = 10_000
-SUGGESTION_BYTES = 50
-SUGGESTION_LENGTH = 100
-
-
-class Suggestions:
-    """Close matches for misspelt words, remembered per word, within a comparison budget."""
-
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self.found: dict[tuple[str, int], str | None] = {}
-
-    def __call__(self, word: str, choices: Collection[str]) -> str:
-        """``did you mean 'word'? `` or nothing."""
-        close = self.closest(word, choices)
-        return f"did you mean '{shown(close)}'? " if close is not None else ""
-
-    def closest(self, word: str, choices: Collection[str]) -> str | None:
-        """The choice ``word`` is probably a misspelling of, if any."""
-        key = (word, id(choices))
-        if key in self.found:
-            return self.found[key]
-        if len(word) > SUGGESTION_LENGTH or len(choices) > self.budget:
-            return None
-        self.budget -= len(choices)
-        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.75)
-        self.found[key] = close[0] if close else None
-        return self.found[key]
-
-
-def listed(words: Collection[str], limit: int = 20) -> str:
-    """Words for a message, the first ``limit`` of them: a message stays short however large
-    the file."""
-    if len(words) <= limit:
-        return ", ".join(map(shown, words))
-    first = [shown(word) for word, _ in zip(words, range(limit), strict=False)]
-    return f"{', '.join(first)} and {len(words) - limit:,} more"
-
-
 class TypedReader:
     """Reads values out of YAML nodes; each problem is reported, and marks the current entry
-    as failed so that it is left out."""
+    as ``failed``: the entry is still kept, with what could be read."""
 
-    def __init__(self, path: str, problems: list[InventoryProblem], size: int = 0) -> None:
+    def __init__(
+        self,
+        path: str,
+        problems: list[InventoryProblem],
+        size: int = 0,
+        limits: InventoryLimits = DEFAULT_LIMITS,
+    ) -> None:
         self.path = path
         self.problems = problems
+        self.limits = limits
         self.failed = False
+        #: Set by an alias in the entry being read: the alias is reported already, and the rest
+        #: of the entry is read without a report, as its content may be what the alias stood for.
+        self.silenced = False
+        #: Every problem found, also those past MAX_PROBLEMS (which are counted, not kept).
+        self.reported = 0
         self.suggest = Suggestions(SUGGESTION_COMPARISONS + size // SUGGESTION_BYTES)
 
     def report(self, line: int, kind: str, message: str) -> None:
+        """Keep a problem; past MAX_PROBLEMS, one that says so, then none: the file is still
+        read to its end, so that no entry is lost, but the log is not flooded."""
         self.failed = True
+        if self.silenced:
+            return
+        self.reported += 1
         if len(self.problems) >= MAX_PROBLEMS:
             if len(self.problems) == MAX_PROBLEMS:
                 self.problems.append(too_many_problems(self.path, line))
-            raise TooManyProblems
+            return
         self.problems.append(InventoryProblem(self.path, line, kind, message))
 
     def entry(self, read: Callable[[], T]) -> T | None:
-        """Read one entry; None when anything in it was wrong."""
-        self.failed = False
+        """Read one entry, with what can be read of it; None when it has no usable name."""
+        self.failed = self.silenced = False
         try:
-            result = read()
+            return read()
         except EntryInvalid:
             return None
-        return None if self.failed else result
 
     def refuse(self, node: Node) -> None:
-        """An alias was already reported where ``node`` stands: leave its entry out quietly."""
+        """An alias was already reported where the entry ``node`` stands: nothing of it can be
+        read, so it is left out quietly."""
         if isinstance(node, Refused):
             raise EntryInvalid
+
+    def refused(self, node: Node) -> bool:
+        """Whether an alias stands where a value should: read as not given, and the rest of the
+        entry is read without a report (see ``silenced``)."""
+        if isinstance(node, Refused):
+            self.silenced = True
+            return True
+        return False
 
     def fields(
         self,
@@ -157,7 +134,8 @@ class TypedReader:
         found: dict[str, tuple[Scalar, Node]] = {}
         unknown: list[Scalar] = []
         for key, value in node.items:
-            self.refuse(key)
+            if self.refused(key):
+                continue
             if not isinstance(key, Scalar):
                 self.report(
                     key.line, "structure", f"a key in {what} must be text, not {kind_of(key)}"
@@ -234,13 +212,14 @@ class TypedReader:
         return value
 
     def scalar(self, node: Node, what: str) -> str | None:
-        self.refuse(node)
+        if self.refused(node):
+            return None
         if not isinstance(node, Scalar):
             self.report(node.line, "structure", f"{what} must be text, not {kind_of(node)}")
             return None
         if node.is_null:
             return None
-        if _CONTROL.search(node.value) or "\n" in node.value or "\r" in node.value:
+        if CONTROL_CHARACTERS.search(node.value) or "\n" in node.value or "\r" in node.value:
             self.report(
                 node.line,
                 "value",
@@ -258,79 +237,6 @@ class TypedReader:
         if len(self.problems) == reported:
             self.report(node.line, "missing-field", f"{what} is empty; write it out")
         return None
-
-    def text(self, node: Node, what: str, one_line: bool = False) -> LocalizedText | None:
-        """Text, or a mapping of language codes to text; ``one_line`` joins its lines, for a
-        title or a name that builders show on one line (a line break there could start a roff
-        request in a man page, or end a LaTeX caption)."""
-        clean = _joined_lines if one_line else str.strip
-        self.refuse(node)
-        if isinstance(node, Scalar):
-            if node.is_null:
-                return None
-            if _CONTROL.search(node.value):
-                self.report(
-                    node.line,
-                    "value",
-                    f"{what} contains a control character; remove it",
-                )
-                return None
-            if self.is_todo(node.value, node.line, what):
-                return None
-            return LocalizedText.plain(clean(node.value))
-        if not isinstance(node, Mapping):
-            self.report(
-                node.line,
-                "structure",
-                f"{what} must be text, or a mapping of language codes to text, not a list",
-            )
-            return None
-        translations = self.translations(node, what, clean)
-        if not node.items:
-            self.report(node.line, "value", f"{what} is an empty mapping; give at least one text")
-        return LocalizedText(translations) if translations else None
-
-    def translations(
-        self, node: Mapping, what: str, clean: Callable[[str], str]
-    ) -> tuple[tuple[str, str], ...]:
-        """The texts of a mapping of language codes to text, each problem reported."""
-        translations: list[tuple[str, str]] = []
-        seen: dict[str, int] = {}
-        for key, value in node.items:
-            self.refuse(key)
-            language = self.nonempty(key, f"a language code in {what}")
-            if language is None:
-                continue
-            if not LANGUAGE_CODE.fullmatch(language):
-                self.report(
-                    key.line,
-                    "value",
-                    f"'{shown(language)}' in {what} is not a language code; use codes such as "
-                    "'en', 'fr' or 'pt_BR'",
-                )
-                continue
-            if language in seen:
-                self.report(
-                    key.line,
-                    "duplicate-key",
-                    f"language '{shown(language)}' appears twice in {what} (first at line "
-                    f"{seen[language]}); keep one of them",
-                )
-                continue
-            seen[language] = key.line
-            self.refuse(value)
-            if not isinstance(value, Scalar) or value.is_null:
-                self.report(
-                    value.line, "structure", f"the '{shown(language)}' text of {what} must be text"
-                )
-                continue
-            if _CONTROL.search(value.value):
-                self.report(value.line, "value", f"{what} contains a control character; remove it")
-                continue
-            if self.is_todo(value.value, value.line, f"the '{shown(language)}' text of {what}"):
-                continue
-            translations.append((language, clean(value.value)))
-        return tuple(translations)
 
     def boolean(self, node: Node, what: str) -> bool | None:
         value = self.value(node, what)
@@ -354,6 +260,16 @@ class TypedReader:
                 "value",
                 f"{what} must be a full http:// or https:// address (without spaces, quotes, "
                 f"angle brackets or braces), not '{shown(value)}'",
+            )
+            return None
+        host = private_host(value)
+        if host is not None:
+            self.report(
+                node.line,
+                "value",
+                f"{what} points at '{shown(host)}', this machine or a private network: a "
+                "public policy cannot link there, and a link check would send it requests. "
+                "Give the provider's public address",
             )
             return None
         return value

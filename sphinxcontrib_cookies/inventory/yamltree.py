@@ -58,8 +58,41 @@ class Refused:
 Node = Scalar | Mapping | Sequence | Refused
 
 
-def _line(event: Any) -> int:
-    return int(event.start_mark.line) + 1 if event.start_mark is not None else 1
+#: What YAML does not allow in a file (its printable set, inverted), and its line breaks: YAML
+#: also breaks lines at NEL (U+0085) and the Unicode line and paragraph separators, which
+#: editors, ``grep`` and ``git`` show within a line.
+_NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_LINE_BREAK = re.compile(r"\r\n|[\r\n]")
+_YAML_ONLY_BREAKS = frozenset("\x85\u2028\u2029")
+
+
+class Lines:
+    """Line numbers as an editor shows them, from the parser's, which count the YAML-only
+    breaks too: a raw U+2028 in a comment would otherwise move every later warning a line."""
+
+    def __init__(self, text: str) -> None:
+        self.editor_line: list[int] | None = None
+        if any(brk in text for brk in _YAML_ONLY_BREAKS):
+            editor_line = [1]
+            for found in _LINE_BREAK.finditer(text):
+                yaml_only = found.group() in _YAML_ONLY_BREAKS
+                editor_line.append(editor_line[-1] + (0 if yaml_only else 1))
+            self.editor_line = editor_line
+
+    def of(self, parser_line: int) -> int:
+        """The editor's line (from 1) for the parser's (from 0)."""
+        if self.editor_line is None:
+            return parser_line + 1
+        return self.editor_line[min(parser_line, len(self.editor_line) - 1)]
+
+    def event(self, event: Any) -> int:
+        return self.of(int(event.start_mark.line)) if event.start_mark is not None else 1
+
+
+def editor_line_count(text: str) -> int:
+    """How many lines an editor shows ``text`` on."""
+    return len(_EDITOR_LINE_BREAK.findall(text)) + 1
 
 
 class _Composer:
@@ -68,6 +101,7 @@ class _Composer:
         self.path = path
         self.keep_depth = keep_depth
         self.problems: list[InventoryProblem] = []
+        self.lines = Lines(text)
 
     def problem(self, line: int, message: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -88,7 +122,7 @@ class _Composer:
             raise InventoryError(
                 InventoryProblem(
                     self.path,
-                    _line(extra),
+                    self.lines.event(extra),
                     "yaml",
                     "the file holds more than one YAML document ('---'); "
                     "keep the whole inventory in the first one",
@@ -131,7 +165,7 @@ class _Composer:
         )
 
     def node(self, event: Any, depth: int) -> Node:
-        line = _line(event)
+        line = self.lines.event(event)
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, line)
         self.check(event, line)
@@ -170,14 +204,14 @@ class _Composer:
             if kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 level -= 1
             elif kind is yaml.AliasEvent:
-                self.alias(event, _line(event))
+                self.alias(event, self.lines.event(event))
             else:
                 if event.anchor is not None or event.tag is not None:
-                    self.check(event, _line(event))
+                    self.check(event, self.lines.event(event))
                 if kind is not yaml.ScalarEvent:
                     level += 1
                     if level >= MAX_DEPTH:
-                        raise self.too_deep(_line(event))
+                        raise self.too_deep(self.lines.event(event))
 
 
 def compose(
@@ -189,16 +223,17 @@ def compose(
     is still checked; a reader that looks no deeper loses nothing and saves the time.
     """
     composer = _Composer(text, path, keep_depth)
+    lines = composer.lines
     try:
         root = composer.compose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = int(mark.line) + 1 if mark is not None else 1
+        line = lines.of(int(mark.line)) if mark is not None else 1
         # At the end of the file the parser's mark stands on a line after the last one.
-        line = min(line, len(_LINE_BREAK.findall(text)) + 1)
+        line = min(line, editor_line_count(text))
         context = error.context or ""
         if context and error.context_mark is not None:
-            context += f" (begun at line {int(error.context_mark.line) + 1})"
+            context += f" (begun at line {lines.of(int(error.context_mark.line))})"
         what = " ".join(part for part in (context, error.problem) if part)
         raise InventoryError(
             InventoryProblem(
@@ -222,18 +257,13 @@ def compose(
     return root, composer.problems
 
 
-#: What YAML does not allow in a file (its printable set, inverted), and its line breaks.
-_NOT_YAML = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-
-
 def _unreadable_character(text: str, path: str, error: yaml.reader.ReaderError) -> InventoryProblem:
     """A character YAML does not allow in a file, such as NUL or ESC, at its line: the parser's
     offset counts bytes or characters depending on the parser, so the character is found anew."""
     found = _NOT_YAML.search(text)
     if found is None:
         return InventoryProblem(path, 1, "yaml", f"YAML syntax error: {error.reason}")
-    line = len(_LINE_BREAK.findall(text, 0, found.start())) + 1
+    line = len(_EDITOR_LINE_BREAK.findall(text, 0, found.start())) + 1
     return InventoryProblem(
         path,
         line,

@@ -15,7 +15,15 @@ from typing import Protocol
 
 from docutils import nodes
 
-from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
+from ..inventory import (
+    PARTIES,
+    STORAGE_TYPES,
+    Category,
+    Cookie,
+    CookieInventory,
+    Duration,
+    LocalizedText,
+)
 from ..translations import _
 from .inventory_text import mark_inventory_text
 from .text import paragraphs
@@ -136,7 +144,7 @@ def _purpose_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) 
 
 
 def _purpose_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
-    return cookie.purpose, cookie.line
+    return (cookie.purpose, cookie.line) if cookie.purpose is not None else None
 
 
 def _data_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
@@ -160,10 +168,16 @@ def _duration_written(cookie: Cookie, inventory: CookieInventory) -> Written | N
 
 
 def _party_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
-    return words.party_label(cookie.party) if cookie.party else ""
+    """The label of a party, or a value the loader could not read, as written."""
+    if cookie.party not in PARTIES:
+        return cookie.party or ""
+    return words.party_label(cookie.party)
 
 
 def _type_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
+    """The label of a storage type, or a value the loader could not read, as written."""
+    if cookie.type not in STORAGE_TYPES:
+        return cookie.type
     return words.storage_label(cookie.type)
 
 

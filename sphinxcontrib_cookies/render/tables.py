@@ -108,7 +108,8 @@ class _TableBuilder:
         text = column.text(cookie, self.inventory, self.words)
         content = column.cell(cookie, text, self.inventory, self.options.language)
         if column.name == "name" and cookie.type != "cookie" and "type" not in self.options.columns:
-            mark_storage(content, self.words.storage_label(cookie.type))
+            # The type column's text: a label, or a type the loader could not read, as written.
+            mark_storage(content, COLUMNS["type"].text(cookie, self.inventory, self.words))
         return content
 
     def caption(self, category: Category) -> nodes.title:

@@ -30,6 +30,10 @@ WORD_COLUMN_WIDTH = 10
 #: to LONGEST_WHOLE_NAME when there is room; longer names wrap.
 NAME_COLUMN_WIDTH = 20
 LONGEST_WHOLE_NAME = 30
+#: In text, where no name is broken, a column is planned for names up to this many characters
+#: (the Open Cookie Database's longest has 43); a longer one wraps, as a column as wide as the
+#: longest name would pad every line of the table to it.
+WIDEST_NAME_IN_TEXT = 80
 #: The width a whole table is planned to fill: about a line of a PDF page, or of a terminal.
 TABLE_WIDTH = 90
 #: Room for the space on either side of a cell's text.
@@ -99,7 +103,9 @@ class Layout:
 
     def least_for_name(self, name: str) -> int:
         """How wide a column a name needs."""
-        if self.whole_name is not None and len(name) > self.whole_name:
+        if self.whole_name is None:
+            return self._scaled(min(len(name), WIDEST_NAME_IN_TEXT))
+        if len(name) > self.whole_name:
             return self._scaled(min(len(name), self.broken_name))
         if self.whole_names:
             return self._scaled(len(name))
@@ -109,7 +115,8 @@ class Layout:
         """How wide a column a name would like: whole, up to LONGEST_WHOLE_NAME where names
         may break."""
         whole = self.whole_name is None
-        return self._scaled(len(name) if whole else min(len(name), LONGEST_WHOLE_NAME))
+        longest = WIDEST_NAME_IN_TEXT if whole else LONGEST_WHOLE_NAME
+        return self._scaled(min(len(name), longest))
 
     def _scaled(self, length: int) -> int:
         return int(length * self.name_scale + 0.999) + self.name_extra

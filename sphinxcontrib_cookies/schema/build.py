@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ..inventory.cookie_values import DOMAIN_PATTERN, JAVASCRIPT_OBJECT_KEYS
 from ..inventory.countries import COUNTRY_CODES
 from ..inventory.declaration import Field, Format, Kind, Section, require_every_kind
 from ..inventory.fields import FORMAT, FORMAT_VERSION
+from ..inventory.names import MAX_WILDCARDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 TITLE = "sphinxcontrib-cookies inventory"
@@ -35,6 +37,21 @@ _URL_REST = r'[^\s/?#@"<>\\^`{|}]+(?:[/?#][^\s"<>\\^`{|}]*)?'
 _INVISIBLE = r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
 _NOT_IN_EMAIL = r'\s@"<>\\^`{|}()\[\],;:/?#'
 _WORDS = ("session", "persistent")
+
+
+def _private_hosts() -> str:
+    """Hosts of this machine or a private network, in their usual forms (the loader also reads
+    the others, such as ``127.1`` or ``2130706433``)."""
+    local = _any_case("localhost")
+    ipv4 = (
+        r"127(?:\.[0-9]+){1,3}|10(?:\.[0-9]+){3}|192\.168(?:\.[0-9]+){2}"
+        r"|172\.(?:1[6-9]|2[0-9]|3[01])(?:\.[0-9]+){2}|169\.254(?:\.[0-9]+){2}|0(?:\.[0-9]+){3}"
+    )
+    ipv6 = r"\[(?:::1|[Ff][CcDd][0-9A-Fa-f:]*|[Ff][Ee]80:[0-9A-Fa-f:]*)\]"
+    host = rf"(?:{local}|[^/?#@]*\.{local}|{ipv4}|{ipv6})"
+    return rf"^{_any_case('http')}[Ss]?://{host}\.?(?:[:/?#]|$)"
+
+
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
 
@@ -52,12 +69,13 @@ _BOOLEANS = "|".join(map(_any_case, ("true", "yes", "false", "no")))
 
 def _duration_pattern() -> str:
     iso = (
-        r"[Pp](?=\d|[Tt]\d)(?:\d{1,9}[Yy])?(?:\d{1,9}[Mm])?(?:\d{1,9}[Ww])?(?:\d{1,9}[Dd])?"
-        r"(?:[Tt](?=\d)(?:\d{1,9}[Hh])?(?:\d{1,9}[Mm])?(?:\d{1,9}[Ss])?)?"
+        r"[Pp](?=[0-9]|[Tt][0-9])(?:[0-9]{1,9}[Yy])?(?:[0-9]{1,9}[Mm])?(?:[0-9]{1,9}[Ww])?"
+        r"(?:[0-9]{1,9}[Dd])?"
+        r"(?:[Tt](?=[0-9])(?:[0-9]{1,9}[Hh])?(?:[0-9]{1,9}[Mm])?(?:[0-9]{1,9}[Ss])?)?"
     )
     words = "|".join(map(_any_case, _WORDS))
     units = "|".join(map(_any_case, _UNITS))
-    return rf"^\s*(?:{words}|\d{{1,12}}|{iso}|\d{{1,9}}\s*(?:{units})[Ss]?)\s*$"
+    return rf"^\s*(?:{words}|[0-9]{{1,12}}|{iso}|[0-9]{{1,9}}\s*(?:{units})[Ss]?)\s*$"
 
 
 def _text_definitions() -> Schema:
@@ -110,23 +128,46 @@ def _text_definitions() -> Schema:
     }
 
 
-def _value_definitions() -> Schema:
-    """Addresses, names, durations, booleans and domains."""
+def _address_definitions() -> Schema:
+    """Web addresses and cookie domains."""
     return {
         "url": {
             "description": "A full http:// or https:// address, without spaces, quotes, angle "
-            "brackets, braces, backslashes or invisible characters.",
+            "brackets, braces, backslashes or invisible characters, on a public host (not "
+            "this machine nor a private network).",
             "type": "string",
             "allOf": [
                 ref("single-line"),
                 {"pattern": f"^{_any_case('http')}[Ss]?://{_URL_REST}$"},
                 {"not": {"pattern": _INVISIBLE}},
+                {"not": {"pattern": _private_hosts()}},
             ],
         },
-        "cookie-name": {
-            "description": "A cookie name as it appears in the browser; '*' is a wildcard (_ga_*).",
+        "domain": {
+            "description": "A host name such as .example.com: labels separated by dots, "
+            "without spaces, quotes, brackets or punctuation such as ';'.",
             "type": ["string", "number", "boolean"],
-            "allOf": [ref("single-line"), ref("not-blank")],
+            "allOf": [
+                ref("single-line"),
+                {"pattern": rf"^\s*{DOMAIN_PATTERN}\s*$"},
+                {"not": {"type": "string", "pattern": _INVISIBLE}},
+            ],
+        },
+    }
+
+
+def _value_definitions() -> Schema:
+    """Names, durations and booleans."""
+    return {
+        "cookie-name": {
+            "description": "A cookie name as it appears in the browser; '*' is a wildcard (_ga_*), "
+            f"at most {MAX_WILDCARDS} of them (a run of '*' counts once).",
+            "type": ["string", "number", "boolean"],
+            "allOf": [
+                ref("single-line"),
+                ref("not-blank"),
+                {"not": {"type": "string", "pattern": rf"^(?:[^*]*\*+){{{MAX_WILDCARDS + 1}}}"}},
+            ],
         },
         "duration": {
             "description": "session, persistent, an ISO 8601 duration (P13M, PT30M, P1Y6M), a "
@@ -154,15 +195,6 @@ def _value_definitions() -> Schema:
                     "type": "string",
                     "allOf": [ref("single-line"), {"pattern": f"^(?:{_BOOLEANS})$"}],
                 },
-            ],
-        },
-        "domain": {
-            "description": "A host name, without spaces.",
-            "type": ["string", "number", "boolean"],
-            "allOf": [
-                ref("single-line"),
-                ref("not-blank"),
-                {"not": {"type": "string", "pattern": r"\S\s+\S"}},
             ],
         },
     }
@@ -194,7 +226,9 @@ def _categories(field: Field, declaration: Format) -> Schema:
     section = declaration.category
     return {
         "type": "object",
-        "propertyNames": ref("id"),
+        "propertyNames": {
+            "allOf": [ref("id"), {"not": {"enum": sorted(JAVASCRIPT_OBJECT_KEYS)}}],
+        },
         "properties": {name: ref(f"standard-{section.name}") for name in section.standard_ids},
         "additionalProperties": ref(section.name),
     }
@@ -342,6 +376,7 @@ def build_schema(declaration: Format = FORMAT) -> Schema:
         **section_schema(top_level, declaration),
         "$defs": {
             **_text_definitions(),
+            **_address_definitions(),
             **_value_definitions(),
             **_contact_definitions(),
             **_entry_definitions(declaration),
