@@ -17,7 +17,7 @@ from docutils import nodes
 
 from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedText
 from ..translations import _
-from .inventory_text import mark_inventory_text
+from .inventory_text import builtin, mark_inventory_text
 from .text import localized, paragraphs
 from .widths import ColumnWidth, WidthHint
 
@@ -102,7 +102,7 @@ def _names_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) ->
 def _names_nodes(
     cookie: Cookie, text: str, inventory: CookieInventory, language: str | None
 ) -> list[nodes.Node]:
-    paragraph = nodes.paragraph()
+    paragraph = builtin(nodes.paragraph())
     for index, name in enumerate(cookie.names):
         if index:
             paragraph += nodes.Text(", ")

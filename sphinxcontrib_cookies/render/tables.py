@@ -11,7 +11,7 @@ from ..inventory import Category, Cookie, CookieInventory, Duration
 from .columns import COLUMNS, Column
 from .durations import format_duration
 from .explanations import default_title
-from .inventory_text import keep_builtin_text_out, mark_inventory_text
+from .inventory_text import builtin, mark_inventory_text
 from .labels import party_label, storage_label
 from .text import localized
 from .widths import ColumnWidth, fit_widths
@@ -30,6 +30,9 @@ class TableOptions:
     classes: tuple[str, ...] = ()
     #: Show the number of cookies (names) in each category's caption.
     count: bool = False
+    #: Plan column widths, for builders that lay tables out themselves (LaTeX, text); HTML
+    #: leaves them to the browser, so its directives skip the bookkeeping.
+    widths: bool = True
 
 
 @dataclass
@@ -78,12 +81,13 @@ class _TableBuilder:
         """The cell's nodes; ``width`` notes what the column needs for them."""
         text = column.text(cookie, self.inventory, self.words)
         content = column.cell(cookie, text, self.inventory, self.options.language)
-        column.note_width(width, text, content)
+        if self.options.widths:
+            column.note_width(width, text, content)
         return content
 
     def caption(self, category: Category) -> nodes.title:
         title = self.words.category_title(category)
-        caption = nodes.title(title, title)
+        caption = builtin(nodes.title(title, title))
         if category.title is not None:
             language, path = self.options.language, self.inventory.path
             mark_inventory_text(caption, category.title, language, path, category.line)
@@ -115,16 +119,16 @@ class _TableBuilder:
                 table[COOKIE_COUNT] = sum(len(cookie.names) for cookie in counted)
         group = nodes.tgroup(cols=len(columns))
         table += group
-        for planned in fit_widths(widths):
-            group += nodes.colspec(colwidth=planned)
+        planned = fit_widths(widths) if self.options.widths else [1] * len(columns)
+        for colwidth in planned:
+            group += nodes.colspec(colwidth=colwidth)
         head_row = nodes.row()
         for column, label in zip(columns, labels, strict=True):
             head_row += nodes.entry(
-                "", nodes.paragraph(label, label), classes=[f"cookie-{column.name}"]
+                "", builtin(nodes.paragraph(label, label)), classes=[f"cookie-{column.name}"]
             )
         group += nodes.thead("", head_row)
         group += body
-        keep_builtin_text_out(table)
         return table
 
 

@@ -8,7 +8,7 @@ from docutils import nodes
 
 from ..inventory import CookieInventory
 from .explanations import default_description
-from .inventory_text import keep_builtin_text_out, mark_inventory_text
+from .inventory_text import builtin, mark_inventory_text
 from .labels import consent_sentence
 from .tables import category_title
 from .text import paragraphs
@@ -24,7 +24,7 @@ def render_cookie_types(
     for category_id in categories:
         category = inventory.categories[category_id]
         title = category_title(category, language)
-        term = nodes.term(title, title)
+        term = builtin(nodes.term(title, title))
         if category.title is not None:
             mark_inventory_text(term, category.title, language, inventory.path, category.line)
         definition = nodes.definition()
@@ -37,9 +37,8 @@ def render_cookie_types(
             definition.extend(paragraphs(default_description(category_id) or ""))
         if category.requires_consent is not None:
             sentence = consent_sentence(category.requires_consent)
-            definition += nodes.paragraph(sentence, sentence, classes=["cookie-consent"])
+            definition += builtin(nodes.paragraph(sentence, sentence, classes=["cookie-consent"]))
         item = nodes.definition_list_item("", term, definition)
         item["ids"].append(make_id(f"category-{category_id}"))
         listing += item
-    keep_builtin_text_out(listing)
     return listing
