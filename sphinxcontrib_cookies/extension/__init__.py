@@ -8,11 +8,10 @@ from sphinx.util import logging
 
 from ..translations import CATALOG, LOCALE_DIR
 from .audit import setup_audit
-from .captions import setup_captions
 from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookiesDomain, cookie_role
-from .events import forget_inventories, load_before_reading, outdated_by_inventory
+from .events import setup_events
 from .export import setup_export
 from .paper import setup_paper
 from .presentation import setup_presentation
@@ -48,11 +47,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
     app.add_post_transform(MoveTableTitlesOutOfManPages)
-    app.connect("env-get-outdated", outdated_by_inventory)
-    app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
-    # after every other handler of the build's end (export, audit), which read the inventory
-    app.connect("build-finished", forget_inventories, priority=900)
+    setup_events(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
     setup_audit(app)
@@ -60,4 +56,3 @@ def setup_extension(app: Sphinx) -> None:
     setup_presentation(app)
     setup_paper(app)
     setup_updated(app)
-    setup_captions(app)

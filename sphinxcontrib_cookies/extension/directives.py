@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -13,11 +13,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
+from ..inventory.slices import InventorySlice
 from ..render import COLUMNS, TableOptions, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
+from .building import needs_widths
+from .captions import CountCookiesInCaptions
 from .configured import configured_path
 from .domain import CookiesDomain, cookies_domain
+from .ids import UniqueIds
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +66,17 @@ class _InventoryDirective(SphinxDirective):
             return os.path.normpath(self.env.relfn2path(self.arguments[0], self.env.docname)[1])
         return configured_path(self.env)
 
+    def requested_categories(self) -> tuple[str, ...] | None:
+        """The categories as ``:categories:`` lists them; None when it is not given (all)."""
+        return tuple(_split(self.options["categories"])) if "categories" in self.options else None
+
+    def shown_part(self) -> InventorySlice:
+        """What this directive shows of the inventory (see ``CookiesDomain.read_inventory``)."""
+        raise NotImplementedError
+
     def load(self) -> CookieInventory | None:
         path = self.inventory_path()
-        loaded = self.domain.read_inventory(path)
+        loaded = self.domain.read_inventory(path, self.shown_part())
         if loaded.missing:
             where = self.arguments[0] if self.arguments else "cookies_file"
             self.warn(
@@ -112,22 +124,9 @@ class _InventoryDirective(SphinxDirective):
                 )
         return tuple(dict.fromkeys(chosen))
 
-    def make_id(self, name: str) -> str:
-        """An id unique in this document, readable from the cookie name."""
-        base: str = nodes.make_id(f"cookie-{name}")
-        taken = self.state.document.ids
-        issued = cast(set[str], self.env.temp_data.setdefault("cookies_ids", set()))
-        # The last number tried for each base: a name repeated n times costs O(n), not O(n²).
-        last = cast(dict[str, int], self.env.temp_data.setdefault("cookies_id_numbers", {}))
-        number = last.get(base, 0)
-        while True:
-            number += 1
-            candidate = base if number == 1 else f"{base}-{number}"
-            if candidate not in taken and candidate not in issued:
-                break
-        last[base] = number
-        issued.add(candidate)
-        return candidate
+    def unique_ids(self) -> UniqueIds:
+        """Ids unique in this document, readable from the cookie name."""
+        return UniqueIds(self.state.document, self.env)
 
 
 class CookieTableDirective(_InventoryDirective):
@@ -158,6 +157,9 @@ class CookieTableDirective(_InventoryDirective):
                 )
         return tuple(dict.fromkeys(columns)) or tuple(self.config.cookies_columns)
 
+    def shown_part(self) -> InventorySlice:
+        return InventorySlice(categories=self.requested_categories(), cookies=True)
+
     def group_by_category(self) -> bool:
         value = (self.options.get("group-by") or "category").strip()
         if value not in ("category", "none"):
@@ -179,14 +181,19 @@ class CookieTableDirective(_InventoryDirective):
             labels=self.config.cookies_column_labels,
             classes=tuple(self.options.get("class", ())),
             count=self.flag("count"),
+            widths=needs_widths(self.env),
         )
-        rendered = render_tables(inventory, options, self.make_id)
+        rendered = render_tables(inventory, options, self.unique_ids())
         self.domain.note_targets(self.env.docname, rendered.targets)
+        self.domain.note_tables(self.env.docname, len(rendered.tables), options.widths)
         for table in rendered.tables:
             self.set_source_info(table)
         if rendered.tables and self.options.get("name"):
             self.add_name(rendered.tables[0])
-        return list(rendered.tables)
+        result: list[nodes.Node] = list(rendered.tables)
+        if options.count and rendered.tables:
+            result.append(CountCookiesInCaptions.pending_for(self.state.document, rendered.tables))
+        return result
 
 
 class CookieTypesDirective(_InventoryDirective):
@@ -202,6 +209,9 @@ class CookieTypesDirective(_InventoryDirective):
         }
     )
 
+    def shown_part(self) -> InventorySlice:
+        return InventorySlice(categories=self.requested_categories())
+
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
@@ -210,13 +220,14 @@ class CookieTypesDirective(_InventoryDirective):
         result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
         if categories:
-            listing = render_cookie_types(inventory, categories, self.config.language, self.make_id)
+            ids = self.unique_ids()
+            listing = render_cookie_types(inventory, categories, self.config.language, ids)
             listing["classes"].extend(self.options.get("class", ()))
             if self.options.get("name"):
                 self.add_name(listing)
             result.append(listing)
         if self.flag("parties"):
-            result.append(render_parties(self.make_id))
+            result.append(render_parties(self.unique_ids()))
         for node in result:
             if not isinstance(node, nodes.TextElement):  # a located paragraph would be
                 self.set_source_info(node)  # extracted into the project's catalogs

@@ -15,16 +15,14 @@ from typing import Any
 from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
 from ..render.inventory_text import FOR_CATALOG, ORIGIN
 from ..translations import CATALOG, LOCALE_DIR
+from .building import builds_catalogs
 
 
 def _marked(node: nodes.Node) -> bool:
@@ -98,14 +96,6 @@ class TranslateInventoryText(SphinxTransform):
                 node["translated"] = True
             else:
                 node["translated"] = False
-
-
-def builds_catalogs(env: BuildEnvironment) -> bool:
-    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
-    builder: type[Builder] | None = getattr(env, "_builder_cls", None)  # Sphinx 9
-    if builder is None:  # Sphinx 8, where env.app is not yet deprecated
-        builder = type(env.app.builder)
-    return issubclass(builder, MessageCatalogBuilder)
 
 
 def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:

@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from ..inventory.slices import InventorySlice
 from ..render.durations import babel_locale
 from ..translations import __
 from .domain import cookies_domain
@@ -23,7 +24,8 @@ class CookiesUpdatedRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         path = os.path.normpath(self.env.relfn2path(self.text.strip(), self.env.docname)[1])
-        loaded = cookies_domain(self.env).read_inventory(path)
+        shown = InventorySlice(categories=(), top_level=("updated",))
+        loaded = cookies_domain(self.env).read_inventory(path, shown)
         if loaded.missing:
             self.warn(
                 __("the cookie inventory %r does not exist (looked for %s); check the path")
