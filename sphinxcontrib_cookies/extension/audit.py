@@ -7,17 +7,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..audit import audit_inventory
-from ..captures import Capture, CaptureError, ObservedCookie, read_capture
 from ..translations import __
 from .config import ConfigValue, add_config_values, check_values
 from .configured import configured_inventory
 from .store import file_location
+
+if TYPE_CHECKING:
+    from ..captures import Capture, ObservedCookie
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,10 @@ def warn_undeclared(app: Sphinx, exception: BaseException | None) -> None:
     if configured is None:
         return
     inventory_path, inventory = configured
+    # Imported here: every build loads the extension, few audit (the readers cost 20 ms).
+    from ..audit import audit_inventory
+    from ..captures import CaptureError, read_capture
+
     captures: list[Capture] = []
     for path in capture_paths(app):
         try:

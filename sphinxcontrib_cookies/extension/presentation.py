@@ -18,10 +18,6 @@ from .transforms import cookie_tables
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
 
-#: In a wide HTML table, names longer than this may break anywhere; shorter ones never do.
-#: (On paper, extension/paper.py breaks what does not fit its column.)
-LONG_NAME = 24
-
 
 def add_static_path(app: Sphinx, config: Config) -> None:
     """The stylesheet's folder, among the files that HTML builders copy to ``_static``. Added
@@ -79,8 +75,10 @@ class LabelCellsForCards(SphinxPostTransform):
     shows its column's label. The labels are CSS generated content (``td::before``), written
     once per page and set of labels in a ``<style>`` element before the first table that uses
     it, rather than a node in each of thousands of cells, which the writer would have to write
-    and the search index would have to index. Cells with nothing in them are marked, so that
-    cards can leave them out, and long names are marked, so that only they may break."""
+    and the search index would have to index. (The renderer marks the cells with nothing in
+    them, which cards leave out, and the long names, which alone may break: a mark costs
+    nothing where the rows are made, and a pass over every cell here would run in the main
+    process of a ``-j`` build, one page after another.)"""
 
     default_priority = 200
     formats = ("html",)
@@ -98,22 +96,6 @@ class LabelCellsForCards(SphinxPostTransform):
                 style = nodes.raw("", label_rules(name, labels), format="html")
                 table.parent.insert(table.parent.index(table), style)
             table["classes"].append(name)
-            for body in table.findall(nodes.tbody):
-                for row in body.children:
-                    for entry in row.children:
-                        if not isinstance(entry, nodes.entry):
-                            continue
-                        if not entry.children:
-                            entry["classes"].append("cookie-cell-empty")
-                        elif "cookie-name" in entry["classes"]:
-                            mark_long_names(entry)
-
-
-def mark_long_names(entry: nodes.entry) -> None:
-    for paragraph in entry.children:
-        for name in paragraph.children:
-            if isinstance(name, nodes.literal) and len(name.rawsource or name.astext()) > LONG_NAME:
-                name["classes"].append("cookie-name-long")
 
 
 def setup_presentation(app: Sphinx) -> None:

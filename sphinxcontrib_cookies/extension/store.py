@@ -51,9 +51,13 @@ class LoadedFile:
 
     def slice_digest(self, part: InventorySlice) -> str:
         """The digest of what a page shows of this file: of the slice, when the file could be
-        parsed; else of the file's state (missing, unreadable, or this broken content)."""
+        parsed; else of the file's state (missing, unreadable, or this broken content). A page
+        that shows every entry is as good as shown the whole file: its digest is the file's,
+        which costs nothing to take again."""
         inventory = self.inventory
-        return part.digest(inventory) if inventory is not None else self.digest
+        if inventory is None or part.every_entry:
+            return self.digest
+        return part.digest(inventory)
 
 
 class InventoryStore:

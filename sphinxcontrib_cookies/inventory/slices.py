@@ -64,6 +64,11 @@ class InventorySlice:
         except (ValueError, TypeError, KeyError, AttributeError):
             return None
 
+    @property
+    def every_entry(self) -> bool:
+        """Whether the slice holds every category and every entry: nearly the whole file."""
+        return self.categories is None and self.cookies
+
     def chosen(self, inventory: CookieInventory) -> tuple[str, ...]:
         return tuple(inventory.categories) if self.categories is None else self.categories
 

@@ -38,6 +38,11 @@ class CellWords(Protocol):
     def category_title(self, category: Category) -> str: ...
 
 
+#: In a wide HTML table, names longer than this may break anywhere, and are marked
+#: ``cookie-name-long`` for the stylesheet; shorter ones never break. (On paper,
+#: ``extension/paper.py`` breaks what does not fit its column.)
+LONG_NAME = 24
+
 #: The inventory's own text in a cell, and its line, for the project's gettext catalogs.
 Written = tuple[LocalizedText, int]
 CellText = Callable[[Cookie, CookieInventory, CellWords], str]
@@ -106,7 +111,8 @@ def _names_nodes(
     for index, name in enumerate(cookie.names):
         if index:
             paragraph += nodes.Text(", ")
-        paragraph += nodes.literal(name, name)
+        long_name = ["cookie-name-long"] if len(name) > LONG_NAME else []
+        paragraph += nodes.literal(name, name, classes=long_name)
     return [paragraph]
 
 

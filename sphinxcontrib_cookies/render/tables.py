@@ -18,6 +18,8 @@ from .widths import ColumnWidth, fit_widths
 
 #: The attribute of a table whose caption shows its number of cookies (see ``:count:``).
 COOKIE_COUNT = "cookies-count"
+#: The class of a cell with nothing in it, which cards on small screens leave out.
+EMPTY = "cookie-cell-empty"
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,8 @@ class _TableBuilder:
                 self.targets.setdefault(name, row_id)
             for index, column in enumerate(columns):
                 content = self.cell(cookie, column, widths[index])
-                row += nodes.entry("", *content, classes=[f"cookie-{column.name}"])
+                classes = [f"cookie-{column.name}"] if content else [f"cookie-{column.name}", EMPTY]
+                row += nodes.entry("", *content, classes=classes)
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
