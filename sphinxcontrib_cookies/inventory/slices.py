@@ -100,11 +100,13 @@ class InventorySlice:
 
 class _Plain:
     """Model values as nested tuples and lists of plain values, field by field (without source
-    lines unless asked), so that ``repr`` of the result is a stable description of them."""
+    lines unless asked), so that ``repr`` of the result is a stable description of them. A
+    value met again (a provider many entries name) is described once."""
 
     def __init__(self, lines: bool) -> None:
         self.lines = lines
         self.getters: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
+        self.seen: dict[int, Any] = {}
 
     def getter(self, kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
         if kind in self.getters:
@@ -122,9 +124,20 @@ class _Plain:
         return found
 
     def of(self, value: Any) -> Any:
-        getter = self.getter(type(value))
-        if getter is not None:
-            return (type(value).__name__, [self.of(item) for item in getter(value)])
-        if type(value) is tuple and value and self.getter(type(value[0])) is not None:
-            return [self.of(item) for item in value]
-        return value
+        kind = type(value)
+        if kind in _SCALARS:
+            return value
+        getter = self.getter(kind)
+        if getter is None:
+            if kind is tuple and value and self.getter(type(value[0])) is not None:
+                return [self.of(item) for item in value]
+            return value
+        known = self.seen.get(id(value))
+        if known is None:
+            known = (kind.__name__, [self.of(item) for item in getter(value)])
+            self.seen[id(value)] = known
+        return known
+
+
+#: Values that describe themselves.
+_SCALARS = frozenset({str, int, bool, float, type(None)})
