@@ -29,14 +29,16 @@ MIB = 1024 * 1024
 Clock = Literal["cpu", "wall"]
 
 #: Sphinx's command line (``python -m sphinx``), which also says, on its last line of standard
-#: error, the CPU time (its own and its ``-j`` workers') and the time of day when Sphinx returned;
-#: what the process takes after that is the interpreter's exit.
+#: error, the CPU time (its own and its ``-j`` workers') and the time of day when Sphinx returned,
+#: and its own CPU time alone (with ``-j``, the part of the build that is not parallel); what the
+#: process takes after Sphinx returned is the interpreter's exit.
 SPHINX_MAIN = r"""
 import resource, sys, time
 from sphinx.cmd.build import main
 status = main(sys.argv[1:])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"\n@@built {time.process_time() + workers.ru_utime + workers.ru_stime!r} {time.time()!r}",
+own = time.process_time()
+print(f"\n@@built {own + workers.ru_utime + workers.ru_stime!r} {time.time()!r} {own!r}",
       file=sys.stderr, flush=True)
 sys.exit(status)
 """
@@ -51,8 +53,8 @@ wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = usage.ru_utime + usage.ru_stime
 stderr, _, mark = completed.stderr.rpartition("\n@@built ")
-built_cpu, built_at = (float(value) for value in mark.split()) if _ else (cpu, started + wall)
-json.dump({"wall": wall, "cpu": cpu, "maxrss_kib": usage.ru_maxrss,
+built_cpu, built_at, own = (float(v) for v in mark.split()) if _ else (cpu, started + wall, cpu)
+json.dump({"wall": wall, "cpu": cpu, "maxrss_kib": usage.ru_maxrss, "main_cpu": own,
            "exit_wall": max(0.0, started + wall - built_at), "exit_cpu": max(0.0, cpu - built_cpu),
            "returncode": completed.returncode, "stdout": completed.stdout,
            "stderr": stderr if _ else completed.stderr}, sys.stdout)
@@ -87,6 +89,8 @@ class BuildResult:
     #: Of ``wall`` and ``cpu``, what the interpreter's exit took after Sphinx returned.
     exit_wall: float = 0.0
     exit_cpu: float = 0.0
+    #: The CPU time of Sphinx's own process until it returned: with ``-j``, the serial part.
+    main_cpu: float = 0.0
 
     @property
     def warnings(self) -> list[str]:
@@ -174,6 +178,7 @@ def build(
         stderr=report["stderr"],
         exit_wall=report["exit_wall"],
         exit_cpu=report["exit_cpu"],
+        main_cpu=report["main_cpu"],
     )
 
 

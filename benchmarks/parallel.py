@@ -74,6 +74,10 @@ def wall(series: Series) -> float:
     return statistics.median(series.walls)
 
 
+def main_cpu(series: Series) -> float:
+    return statistics.median(result.main_cpu for result in series.results)
+
+
 def case_parallel(judge: Judge) -> None:
     jobs = judge.jobs or DEFAULT_JOBS
     cores = os.cpu_count() or 1
@@ -95,6 +99,10 @@ def case_parallel(judge: Judge) -> None:
         identical = count == jobs[0] or same_pages(by_jobs[jobs[0]][0].project, a.project)
         ratio = wall(a) / wall(b)
         cpu = a.cpu_median / b.cpu_median
+        print(
+            f"    -j {count}: CPU of Sphinx's main process (with -j, the serial part): "
+            f"cookie-table {main_cpu(a):.2f} s, hand-written {main_cpu(b):.2f} s"
+        )
         judge.record(
             "8",
             f"-j {count}: cookie-table / hand-written, wall time",
