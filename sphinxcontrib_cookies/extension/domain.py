@@ -92,6 +92,10 @@ class CookiesDomain(Domain):
             self.data.setdefault(UNREPORTED, {}).update(self.inventories.take_unreported())
         return loaded
 
+    def file_digest(self, path: str) -> str:
+        """The digest of the file's present content (computed once in a build)."""
+        return self.inventories.digest(path, self.env.config.cookies_max_file_size)
+
     def read_inventory(self, path: str, part: InventorySlice) -> LoadedFile:
         """The inventory at ``path``, read for the current document, which shows ``part`` of
         it: an edit of that part (by content, whatever the file's mtime) makes the document
@@ -153,7 +157,7 @@ class CookiesDomain(Domain):
         store = self.inventories
         paths = self.paths_in_use()
         for path in paths:
-            digest = store.digest(path)
+            digest = self.file_digest(path)
             facts = store.memo.of(path, digest)
             for record in self.documents.values():
                 if record["files"].get(path) == digest:

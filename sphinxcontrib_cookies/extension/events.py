@@ -48,7 +48,7 @@ def _shows_a_change(domain: CookiesDomain, record: DocumentRecord, lines: bool) 
         parts = [InventorySlice.from_key(key) for key in slices]
         if any(part is None or (lines and not part.lines) for part in parts):
             return True
-        if record["files"].get(path) == domain.inventories.digest(path):
+        if record["files"].get(path) == domain.file_digest(path):
             continue
         now = slice_digests(domain, path, slices)
         if any(now.get(key) != digest for key, digest in slices.items()):
@@ -60,7 +60,7 @@ def slice_digests(domain: CookiesDomain, path: str, keys: Iterable[str]) -> Mapp
     """The digests of these slices of the file's current content: known from an earlier build,
     or taken now, parsing the file (once in the build)."""
     store = domain.inventories
-    facts = store.memo.of(path, store.digest(path))
+    facts = store.memo.of(path, domain.file_digest(path))
     missing = [key for key in keys if key not in facts.slices]
     if missing:
         loaded = domain.load_inventory(path)
@@ -107,7 +107,7 @@ def report_inventories(app: Sphinx, env: BuildEnvironment) -> None:
     for path in sorted(domain.paths_in_use()):
         if store.reported(path):
             continue
-        digest = store.digest(path)
+        digest = domain.file_digest(path)
         known = store.memo.of(path, digest).problems_at(path)
         if known is None:
             domain.load_inventory(path)  # parses and reports

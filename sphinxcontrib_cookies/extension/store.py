@@ -104,10 +104,10 @@ class InventoryStore:
         """The file, if this build has read it."""
         return self._files.get(path)
 
-    def digest(self, path: str) -> str:
+    def digest(self, path: str, max_bytes: int) -> str:
         """The digest of the file's content in this build, computed once."""
         if path not in self._digests:
-            self._digests[path] = digest_of(path)
+            self._digests[path] = digest_of(path, max_bytes)
         return self._digests[path]
 
     def report(self, path: str, digest: str, problems: Iterable[InventoryProblem]) -> None:
@@ -153,8 +153,13 @@ def report(problem: InventoryProblem) -> None:
     logger.warning(problem.message, type="cookies", subtype=problem.kind, location=location)
 
 
-def digest_of(path: str) -> str:
+def digest_of(path: str, max_bytes: int) -> str:
+    """The digest the store records for the file at ``path`` as it is now: of its content, or,
+    for a file over the limit (which is never read), of its size and time."""
     try:
+        status = os.stat(path)
+        if status.st_size > max_bytes:
+            return f"over the limit: {status.st_size} bytes, {status.st_mtime_ns}"
         with open(path, "rb") as stream:
             return hashlib.file_digest(stream, "sha256").hexdigest()
     except FileNotFoundError:
@@ -168,7 +173,8 @@ def _too_large(path: str, max_bytes: int) -> LoadedFile:
         f"the file is larger than {max_bytes:,} bytes; split it, or raise "
         "cookies_max_file_size in conf.py"
     )
-    return LoadedFile(path, digest_of(path), InventoryProblem(path, 1, "limit", message))
+    digest = digest_of(path, max_bytes)
+    return LoadedFile(path, digest, InventoryProblem(path, 1, "limit", message))
 
 
 def _unreadable(path: str, error: OSError) -> LoadedFile:
