@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from . import verdicts
+from . import audit_scale, verdicts
 from .baselines import COLUMNS, directive, hand_tables, page, toctree_page
 from .compare import compare_output, table_cells
 from .harness import (
@@ -223,6 +223,7 @@ CASES: Mapping[int, Callable[[Judge], None]] = MappingProxyType(
         4: case_scale,
         5: case_incremental,
         6: case_large_rebuilds,
+        7: audit_scale.case_audit,
         8: case_parallel,
     }
 )

@@ -9,9 +9,10 @@ copyright = "2026, The sphinxcontrib-cookies developers"
 version = release = "0.1.0"
 
 # _ext/ holds the docs' own extensions, which read the package's declarations: format_fields
-# lists the fields of the format, columns_reference the columns of the registry.
+# lists the fields of the format, columns_reference the columns of the registry, and
+# compliance_rules the jurisdictions and rules of the compliance checks.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-extensions = ["sphinxcontrib_cookies", "myst_parser", "format_fields", "columns_reference"]
+extensions = ["sphinxcontrib_cookies", "myst_parser", "format_fields", "columns_reference", "compliance_rules"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 # snippets/ holds the examples the pages include; each is also a test project of its own.
 exclude_patterns = ["_build", "snippets"]

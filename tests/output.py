@@ -238,3 +238,24 @@ def read_html(text: str) -> Page:
             if element.tag == "a" and element.attrs.get("href")
         ],
     )
+
+
+def unwrap_grid_tables(text: str) -> str:
+    """The text builder's output with each grid table cell's lines joined up again, words kept
+    apart (the builder wraps a cell's words across lines), one cell after another."""
+    out: list[str] = []
+    cells: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("|") and not line.startswith("|="):
+            pieces = [piece.strip() for piece in line.strip().strip("|").split("|")]
+            if len(cells) != len(pieces):
+                out.extend(cells)
+                cells = [""] * len(pieces)
+            cells = [f"{cell} {piece}".strip() for cell, piece in zip(cells, pieces, strict=True)]
+            continue
+        out.extend(cells)
+        cells = []
+        if not line.startswith(("+", "|=")):
+            out.append(line)
+    out.extend(cells)
+    return "\n".join(out)

@@ -302,3 +302,66 @@ def _export_banner(built: Built, rebuild: Callable[..., Built]) -> None:
 def _silence(built: Built, rebuild: Callable[..., Built]) -> None:
     """Silencing hides the warning; the entry with the problem is still left out."""
     assert all_names(cookie_tables(built.page())) == ["sessionid"]
+
+
+def _text(element: Element) -> str:
+    return " ".join(element.text.split())
+
+
+@check("legal/policy")
+def _legal_policy(built: Built, rebuild: Callable[..., Built]) -> None:
+    page = built.page()
+    headings = [_text(heading).rstrip("¶").strip() for heading in page.find_all("h2")]
+    assert headings == [
+        "Who is responsible for your data",
+        "What is a cookie?",
+        "The kinds of cookies we use",
+        "The cookies we use",
+        "Third parties and transfers",
+        "How to change your choice",
+        "Your rights",
+        "Changes to this policy",
+    ]
+    (providers,) = page.find_all("table", "cookie-providers")
+    assert "Example Analytics Inc. United States Processor EU-US Data Privacy Framework" in (
+        _text(providers)
+    )
+    (authority,) = page.find_all("p", "cookie-authority")
+    assert _text(authority) == (
+        "Our supervisory authority: Information and Data Protection Commissioner."
+    )
+
+
+@check("legal/parts")
+def _legal_parts(built: Built, rebuild: Callable[..., Built]) -> None:
+    """The reference page's shape: what a cookie is, the kinds of cookies, the tables."""
+    page = built.page()
+    headings = [_text(heading).rstrip("¶").strip() for heading in page.find_all("h2")]
+    assert headings == ["What is a cookie?", "The kinds of cookies we use", "The cookies we use"]
+    (table,) = cookie_tables(page)
+    assert table.headers == ["Provider", "Function", "Cookie name(s)", "Purpose"]
+    assert (
+        "These cookies do not require your consent."
+        in cookie_types(page)["Cookies the platform needs to work"]
+    )
+
+
+@check("legal/authority")
+def _legal_authority(built: Built, rebuild: Callable[..., Built]) -> None:
+    (authority,) = built.page().find_all("p", "cookie-authority")
+    assert _text(authority) == (
+        "Our supervisory authority: Berliner Beauftragte für Datenschutz und Informationsfreiheit."
+    )
+    assert authority.find_all("a")[0].attrs["href"] == "https://www.datenschutz-berlin.de/"
+
+
+@check("legal/changes")
+def _legal_changes(built: Built, rebuild: Callable[..., Built]) -> None:
+    page = built.page()
+    (updated,) = page.find_all("p", "cookie-last-updated")
+    assert _text(updated) == "Last updated: November 29, 2026."
+    (listing,) = page.find_all("dl", "cookie-changes")
+    assert [_text(term) for term in listing.find_all("dt")] == [
+        "November 29, 2026",
+        "January 15, 2026",
+    ]

@@ -32,7 +32,7 @@ UPDATE = os.environ.get("COOKIES_UPDATE_SNIPPETS") == "1"
 HAS_MYST = importlib.util.find_spec("myst_parser") is not None
 
 #: Subtypes the Sphinx glue adds to the inventory's problem kinds.
-GLUE_SUBTYPES = ("option", "config", "unknown-cookie")
+GLUE_SUBTYPES = ("option", "config", "unknown-cookie", "legal", "history", "compliance")
 
 DEFAULT_PAGE = "Cookie policy\n=============\n\n.. cookie-types::\n\n.. cookie-table::\n"
 

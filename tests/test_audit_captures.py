@@ -15,8 +15,8 @@ from sphinxcontrib_cookies.captures import (
     ObservedCookie,
     parse_capture,
     site_domain,
-    site_of,
 )
+from sphinxcontrib_cookies.captures.har import parse_har
 from sphinxcontrib_cookies.captures.headers import parse_set_cookie
 
 SENT = datetime(2026, 5, 1, 10, 0, tzinfo=UTC)
@@ -224,22 +224,6 @@ def test_captures_that_are_not_captures(
 
 
 @pytest.mark.parametrize(
-    ("host", "site"),
-    [
-        ("www.example.com", "example.com"),
-        ("example.com", "example.com"),
-        ("a.b.example.org", "example.org"),
-        ("shop.example.co.uk", "example.co.uk"),
-        ("www.example.com.au", "example.com.au"),
-        ("127.0.0.1", "127.0.0.1"),
-        ("localhost", "localhost"),
-    ],
-)
-def test_site_of(host: str, site: str) -> None:
-    assert site_of(host) == site
-
-
-@pytest.mark.parametrize(
     ("given", "site"),
     [
         ("example.com", "example.com"),
@@ -308,3 +292,46 @@ def test_any_text_is_a_cookies_txt_or_a_capture_error(content: str) -> None:
         parse_capture(content.encode(), "c.txt", "cookies-txt", SENT)
     except CaptureError as error:
         assert str(error).startswith("c.txt")
+
+
+HAR_SHAPES = st.fixed_dictionaries(
+    {
+        "log": st.fixed_dictionaries(
+            {"entries": st.lists(JSON_VALUES, max_size=6)},
+            optional={"pages": JSON_VALUES, "version": JSON_VALUES},
+        )
+    },
+    optional={"comment": JSON_VALUES},
+)
+
+
+@given(document=HAR_SHAPES, indent=st.sampled_from([None, 1]))
+def test_a_har_read_entry_by_entry_is_the_har_read_whole(
+    document: dict[str, object], indent: int | None
+) -> None:
+    """Large HARs are read one entry at a time (captures/har_stream.py): the same capture."""
+    data = json.dumps(document, indent=indent).encode()
+    assert parse_capture(data, "x", None, SENT) == parse_har(json.loads(data), "x")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"log": {"entries": [{"request": {"url": "https://a.example/"}}], "entries": []}}',
+        '{"version": 1, "log": {"entries": []}}',
+        '{"log": {"entries": []}, "log": {"entries": [1]}}',
+        '{"log": {"entries": [1,]}}',
+        '{"log": {"entries": []}} trailing',
+    ],
+)
+def test_unusual_hars_are_read_whole(text: str) -> None:
+    """Duplicate keys, another first key, or invalid JSON: what json.loads makes of the text."""
+    try:
+        expected: object = parse_har(json.loads(text), "x")
+    except (ValueError, CaptureError) as error:
+        expected = type(error)
+    try:
+        found: object = parse_capture(text.encode(), "x", "har", SENT)
+    except CaptureError as error:
+        found = type(error)
+    assert found == expected or (expected is json.JSONDecodeError and found is CaptureError)

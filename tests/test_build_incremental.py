@@ -59,7 +59,15 @@ def edit(path: Path, old: str, new: str) -> None:
 def built(tmp_path: Path) -> Path:
     """The project, built once: the source folder."""
     first = build(tmp_path)
-    assert read_again(first) == ["index", "kinds", "necessary", "plain", "statistics", "updated"]
+    assert read_again(first) == [
+        "controller",
+        "index",
+        "kinds",
+        "necessary",
+        "plain",
+        "statistics",
+        "updated",
+    ]
     assert parses(first) == 1 and warnings(first) == []
     return tmp_path / "src"
 
@@ -105,6 +113,8 @@ def test_each_page_reads_again_for_its_own_slice(built: Path) -> None:
     inventory = built / "cookies.yaml"
     edit(inventory, "updated: 2026-11-29", "updated: 2026-12-01")
     assert read_again(build(built.parent)) == ["updated"]
+    edit(inventory, "privacy@shop.example", "dpo@shop.example")  # a legal directive's slice
+    assert read_again(build(built.parent)) == ["controller"]
     edit(inventory, "description: Counts visits.", "description: Counts every visit.")
     assert read_again(build(built.parent)) == ["kinds", "statistics"]
     edit(inventory, "    title: Marketing\n", "    title: Marketing\n  extra:\n    title: Extra\n")
@@ -172,7 +182,7 @@ def test_a_directive_argument_inventory_warns_once_with_j(tmp_path: Path) -> Non
         body = f"{title}\n{'=' * len(title)}\n\n.. cookie-table:: other.yaml\n"
         (srcdir / f"page{number:02d}.rst").write_text(body, encoding="utf-8")
     (srcdir / "index.rst").write_text("Index\n=====\n\n.. toctree::\n   :glob:\n\n   page*\n")
-    for page in ("necessary", "statistics", "kinds", "updated", "plain"):
+    for page in ("necessary", "statistics", "kinds", "updated", "plain", "controller"):
         (srcdir / f"{page}.rst").unlink()
     parallel = build_copy("incremental", tmp_path, parallel=2)
     assert " .. page" in strip_colors(parallel.status.getvalue())  # readers were forked

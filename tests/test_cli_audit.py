@@ -9,15 +9,19 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib_cookies.cli import main
+from sphinxcontrib_cookies.inventory.sites import suffix_list_version
 
 from conftest import run_cli as run
 
 DATA = Path(__file__).parent / "data" / "cli"
 
-HAR_REPORT = """\
+#: The site line of a report whose site is its first page's.
+FIRST_PAGE_SITE = "  site: example.com (the first page's, by the Public Suffix List {version})"
+
+HAR_REPORT = f"""\
 Audit of cookies.yaml
   visit.har: HAR file, 7 requests, 12 cookies
-  site: example.com
+{FIRST_PAGE_SITE.format(version=suffix_list_version())}
 
 Undeclared: 3
   NAME          DOMAIN            STORAGE  SET BY               SEEN AT
@@ -41,10 +45,10 @@ Not checked, the captures cannot show their type: 2
 3 undeclared, 2 declared but not seen, 3 mismatches (12 observed)
 """  # noqa: E501
 
-STORAGE_STATE_REPORT = """\
+STORAGE_STATE_REPORT = f"""\
 Audit of cookies.yaml
   state.json: Playwright storage state, 6 cookies, 3 local storage keys
-  site: example.com
+{FIRST_PAGE_SITE.format(version=suffix_list_version())}
 
 Undeclared: 2
   NAME       DOMAIN            STORAGE        SET BY  SEEN AT
@@ -74,6 +78,8 @@ HAR_REPORT_JSON = {
     "inventory": "cookies.yaml",
     "captures": ["visit.har"],
     "site": "example.com",
+    "site_from": "first page",
+    "public_suffix_list": suffix_list_version(),
     "observed": 12,
     "undeclared": [
         {

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from sphinxcontrib_cookies.cli import main
 from sphinxcontrib_cookies.draft import yaml_text
 from sphinxcontrib_cookies.inventory import parse_inventory
+from sphinxcontrib_cookies.inventory.sites import suffix_list_version
 
 from conftest import run_cli as run
 
@@ -50,6 +51,8 @@ def test_draft_from_a_har(capsys: pytest.CaptureFixture[str]) -> None:
     assert status == 0
     assert err == (
         "Drafted 11 entries: 4 known to the Open Cookie Database, 7 not.\n"
+        "site: example.com (the first page's, by the Public Suffix List "
+        f"{suffix_list_version()})\n"
         "15 values still to be written (TODO); once saved, `sphinx-cookies check FILE` lists "
         "them.\n"
     )

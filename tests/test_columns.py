@@ -42,6 +42,7 @@ SID = {
     "provider": "Example Ltd",
     "function": "Sign-in",
     "purpose": "Keeps you signed in.",
+    "data": "A random session id.",
     "duration": "1 year, 6 months",
     "party": "Third party",
     "type": "Cookie",
@@ -76,7 +77,7 @@ def tables(app: SphinxTestApp) -> list[Table]:
 
 def test_the_registry_is_read_only_and_in_the_documented_order() -> None:
     assert list(COLUMNS) == [
-        *("name", "provider", "function", "purpose", "duration"),
+        *("name", "provider", "function", "purpose", "data", "duration"),
         *("party", "type", "domain", "category"),
     ]
     assert all(name == column.name for name, column in COLUMNS.items())

@@ -51,6 +51,10 @@ def test_every_snippet_is_shown_in_the_docs() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in _doc_sources())
     assert snippets(), "no snippet found under docs/snippets/"
     for snippet in snippets():
+        # the compliance-examples directive (docs/_ext/compliance_rules.py) shows one folder per
+        # rule, and fails the docs build when a rule has none
+        if snippet.parent.name == "compliance" and ".. compliance-examples::" in text:
+            continue
         assert f"snippets/{snippet_id(snippet)}/" in text, f"{snippet} is never shown"
 
 

@@ -60,6 +60,8 @@ BEYOND_THE_SCHEMA = {
     "needs a cross-reference, which JSON Schema has no keyword for",
     "duplicate-cookie": "one name declared by two entries (for one domain) compares values "
     "across list items, which JSON Schema cannot do",
+    "public-suffix": "whether a domain is a public suffix is decided by the Public Suffix List, "
+    "thousands of names that change every month; a schema would go stale",
     "todo": "a TODO placeholder is well-formed text; a 'not' rule could forbid it, but editors "
     "word its failure as 'matches a schema that is not allowed', so a draft from "
     "`sphinx-cookies init` would open covered in unexplained errors; check and the build name "

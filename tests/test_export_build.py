@@ -148,7 +148,15 @@ def test_cookies_json(app: SphinxTestApp, warning: StringIO) -> None:
         "iso": "P13M",
         "seconds": 13 * 30 * 86400,
     }
-    assert matomo["provider"] == {"id": None, "name": "Matomo", "url": None, "privacy_policy": None}
+    assert matomo["provider"] == {
+        "id": None,
+        "name": "Matomo",
+        "url": None,
+        "privacy_policy": None,
+        "country": None,
+        "role": None,
+        "transfer": None,
+    }
     assert cookies["IDE"]["duration"]["iso"] == "P1Y6M"
     assert cookies["IDE"]["duration"]["text"] == "1 year, 6 months"
     assert cookies["visit_started"]["duration"]["iso"] == "PT30M"

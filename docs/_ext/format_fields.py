@@ -42,12 +42,16 @@ KIND_WORDS: Mapping[Kind, tuple[str, str | None]] = MappingProxyType(
         Kind.DURATION: ("a duration", "format-durations"),
         Kind.DOMAIN: ("a host name", None),
         Kind.DATE: ("a date", None),
+        Kind.COUNTRY: ("an ISO 3166-1 alpha-2 country code", None),
+        Kind.EMAIL: ("an e-mail address", None),
         Kind.VERSION: ("a format version", None),
         Kind.CATEGORY_REFERENCE: ("a category id", "format-categories"),
         Kind.PROVIDER_REFERENCE: ("a provider id, or a name", "format-providers"),
         Kind.CATEGORIES: ("category id to category", "format-categories"),
         Kind.PROVIDERS: ("provider id to provider", "format-providers"),
         Kind.COOKIES: ("a list of cookie entries", "format-cookies"),
+        Kind.ENTRY: ("a mapping", "format-legal"),
+        Kind.ENTRIES: ("a list of mappings", "format-legal"),
     }
 )
 require_every_kind(KIND_WORDS, "the format reference (docs/_ext/format_fields.py)")
@@ -80,6 +84,8 @@ def _what_it_holds(field: Field) -> list[nodes.Node]:
 def _presence(field: Field, section: Section[object]) -> list[nodes.Node]:
     if field.key in section.one_of:
         return [nodes.Text("exactly one of "), *_literals(section.one_of, "and")]
+    if field.key in section.any_of:
+        return [nodes.Text("at least one of "), *_literals(section.any_of, "and")]
     if field.required and section.standard_ids:
         return [nodes.Text(f"required except for a standard {section.name}")]
     if field.required:

@@ -4,16 +4,21 @@ An observed cookie is declared by an entry when one of the entry's names matches
 any run of characters) and the entry's domain covers the cookie's (``.example.com`` covers
 ``www.example.com``; an entry with no domain covers every domain). When several entries match,
 the first of: an entry of the same storage type, an exact name rather than a pattern, an entry
-with a domain rather than none, the earliest in the file.
+with a domain rather than none, the earliest in the file. Names are looked up in a
+``NameIndex``, so an audit takes time linear in the cookies seen plus the names declared.
+
+The site decides the party: a cookie outside it is third-party. It is the site of the first page
+the captures visited, by the Public Suffix List (``inventory/sites.py``), unless given.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..captures import Capture, ObservedCookie, host_in_domain, host_of, site_domain, site_of
 from ..inventory import Cookie, CookieInventory, Duration
-from ..inventory.names import is_pattern, name_matches
+from ..inventory.name_index import DeclaredName, NameIndex
+from ..inventory.problems import shown
 from .lifetimes import lifetime_mismatch
 from .report import AuditReport, Mismatch, Unseen
 
@@ -21,30 +26,23 @@ from .report import AuditReport, Mismatch, Unseen
 _SHOWN_ALWAYS = ("cookie",)
 
 
-def _covers(cookie: Cookie, name: str, observed: ObservedCookie) -> bool:
-    if cookie.domain is not None and not host_in_domain(observed.host, cookie.domain):
-        return False
-    return name_matches(name, observed.name)
+def _preference(observed: ObservedCookie) -> Callable[[DeclaredName], tuple[bool, bool, bool, int]]:
+    def key(declared: DeclaredName) -> tuple[bool, bool, bool, int]:
+        cookie = declared.cookie
+        same_type = cookie.type == observed.storage
+        return (not same_type, declared.is_pattern, cookie.domain is None, declared.position)
+
+    return key
 
 
-def _best_match(inventory: CookieInventory, observed: ObservedCookie) -> tuple[Cookie, str] | None:
+def best_match(index: NameIndex, observed: ObservedCookie) -> DeclaredName | None:
+    """The entry that declares ``observed``, by the rules of this module's docstring."""
     candidates = [
-        (
-            cookie.type != observed.storage,
-            is_pattern(name),
-            cookie.domain is None,
-            position,
-            cookie,
-            name,
-        )
-        for position, cookie in enumerate(inventory.cookies)
-        for name in cookie.names
-        if _covers(cookie, name, observed)
+        declared
+        for declared in index.matching(observed.name)
+        if declared.cookie.domain is None or host_in_domain(observed.host, declared.cookie.domain)
     ]
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda candidate: candidate[:4])
-    return best[4], best[5]
+    return min(candidates, key=_preference(observed)) if candidates else None
 
 
 _FOUND_AS = {"cookie": "as a cookie", "local-storage": "in local storage"}
@@ -74,19 +72,19 @@ def _mismatches(
             if host is not None and not host_in_domain(host, site)
         ]
         if outside:
-            by = f" by {observed.set_by}" if observed.set_by else ""
+            by = f" by {shown(observed.set_by)}" if observed.set_by else ""
             yield Mismatch(
                 observed,
                 name,
                 cookie.line,
                 "party",
-                f"is set for {observed.domain}{by}, outside the site {site}, but the inventory "
-                "says party: first",
+                f"is set for {shown(observed.domain)}{by}, outside the site {shown(site)}, but "
+                "the inventory says party: first",
             )
 
 
 def site_of_captures(captures: Iterable[Capture]) -> str | None:
-    """The site's domain guessed from the first page the first capture visited."""
+    """The site of the first page the captures visited (``inventory.sites.site_of``)."""
     for capture in captures:
         host = host_of(capture.first_page) if capture.first_page else None
         if host:
@@ -108,18 +106,25 @@ def audit_inventory(
 ) -> AuditReport:
     """Compare; ``site`` (a domain such as ``example.com``) defaults to the domain of the first
     page visited."""
+    site_from = "given" if site else "first page"
     site = site_domain(site) if site else site_of_captures(captures)
     observed = combine(captures)
-    report = AuditReport(inventory.path, tuple(c.path for c in captures), site, len(observed))
+    report = AuditReport(
+        inventory.path,
+        tuple(c.path for c in captures),
+        site,
+        len(observed),
+        site_from=site_from if site else None,
+    )
+    index = NameIndex(inventory.cookies)
     matched: set[tuple[int, str]] = set()
     for cookie in observed:
-        found = _best_match(inventory, cookie)
+        found = best_match(index, cookie)
         if found is None:
             report.undeclared.append(cookie)
             continue
-        entry, name = found
-        matched.add((entry.line, name))
-        report.mismatches.extend(_mismatches(entry, name, cookie, site))
+        matched.add((found.cookie.line, found.name))
+        report.mismatches.extend(_mismatches(found.cookie, found.name, cookie, site))
     shown = set(_SHOWN_ALWAYS)
     if any(capture.has_local_storage for capture in captures):
         shown.add("local-storage")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..captures import ObservedCookie
+from ..inventory.sites import suffix_list_version
 
 #: Kinds of mismatch between a declared cookie and the cookie observed.
 MISMATCH_KINDS = ("duration", "party", "type")
@@ -41,6 +42,11 @@ class AuditReport:
     mismatches: list[Mismatch] = field(default_factory=list)
     #: Declared names that no capture can show (session storage, IndexedDB, pixels...).
     not_checked: list[Unseen] = field(default_factory=list)
+    #: Where the site comes from: "given" (``--site``), "first page" (of the captures, by the
+    #: Public Suffix List), or None when it is unknown.
+    site_from: str | None = None
+    #: The version of the Public Suffix List that tells sites apart.
+    public_suffix_list: str = field(default_factory=suffix_list_version)
 
     def to_json(self) -> dict[str, Any]:
         """The report as one JSON object (the shape ``--format json`` prints)."""
@@ -48,6 +54,8 @@ class AuditReport:
             "inventory": self.inventory,
             "captures": list(self.captures),
             "site": self.site,
+            "site_from": self.site_from,
+            "public_suffix_list": self.public_suffix_list,
             "observed": self.observed,
             "undeclared": [
                 {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .model import Capture, CaptureError, Lifetime, ObservedCookie
+from .printable import printable
 
 HTTP_ONLY_PREFIX = "#HttpOnly_"
 
@@ -38,7 +39,9 @@ def parse_cookies_txt(data: bytes, path: str, captured_at: datetime) -> Capture:
             expires = int(float(expiry))
         except (ValueError, OverflowError):
             raise CaptureError(
-                path, f"the expiry {expiry!r} is not a number of seconds", line=number
+                path,
+                f"the expiry '{printable(expiry, 40)}' is not a number of seconds",
+                line=number,
             ) from None
         if expires == 0:
             lifetime = Lifetime("session")

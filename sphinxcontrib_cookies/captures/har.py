@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from array import array
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from .domains import host_in_domain
-from .headers import parse_cookie_header, parse_set_cookie
+from .headers import parse_cookie_header, parse_set_cookie, split_set_cookie
 from .json_files import mapping, sequence, text
 from .model import UNKNOWN_LIFETIME, Capture, CaptureError, Lifetime, ObservedCookie
 
@@ -30,11 +31,14 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def _headers(message: dict[str, Any], wanted: str) -> list[str]:
-    """Every value of one header; some tools join repeated ``Set-Cookie`` headers with newlines."""
+    """Every value of one header; some tools join repeated ``Set-Cookie`` headers with newlines
+    or commas."""
     values: list[str] = []
     for header in sequence(message, "headers"):
         if isinstance(header, dict) and text(header, "name").lower() == wanted:
             values.extend(line for line in text(header, "value").split("\n") if line.strip())
+    if wanted == "set-cookie":
+        return [cookie for value in values for cookie in split_set_cookie(value)]
     return values
 
 
@@ -56,36 +60,38 @@ def _recorded_cookie(
     return name, ("." + domain if domain else host), lifetime
 
 
-def _first_page(log: dict[str, Any], entries: list[Any]) -> str | None:
-    pages = [page for page in sequence(log, "pages") if isinstance(page, dict)]
-    page_id = text(pages[0], "id") if pages else ""
-    urls = [(text(entry, "pageref"), text(mapping(entry, "request"), "url")) for entry in entries]
-    if page_id:
-        for pageref, url in urls:
-            if pageref == page_id and host_of(url):
-                return url
-    if pages and host_of(text(pages[0], "title")):
-        return text(pages[0], "title")
-    return next((url for _, url in urls if host_of(url)), None)
+class HarReader:
+    """Reads a HAR's entries one at a time (``add``), so that a large HAR need not be held as one
+    tree: ``har_stream.py`` feeds it entry by entry, ``parse_har`` from a whole document."""
 
+    def __init__(self, path: str) -> None:
+        self.path = path
+        #: Each cookie set, by (name, domain), and the entry that first set it. Few objects
+        #: per cookie: a large HAR holds hundreds of thousands, which the garbage collector
+        #: walks again and again while they are read.
+        #: (name, domain) -> (address, host, number of the lifetime): tuples of text and
+        #: numbers, which the collector stops tracking, until ``capture`` makes the cookies.
+        self.set_cookies: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self.set_at = array("q")  # the entry of each, in the order of set_cookies
+        self.lifetimes: dict[Lifetime, int] = {}
+        self.sent: list[tuple[int, str, str, str]] = []
+        self.entries = 0
+        self.requests = 0
+        #: For the first page: the first address with a host of each page, and of all.
+        self.first_of_page: dict[str, str] = {}
+        self.first_url: str | None = None
 
-def parse_har(document: dict[str, Any], path: str) -> Capture:
-    """A HAR, already read as JSON (see ``load_json``)."""
-    log = document.get("log")
-    if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
-        raise CaptureError(path, "not a HAR file: it has no 'log' with a list of 'entries'")
-    entries: list[Any] = log["entries"]
-    set_cookies: dict[tuple[str, str], tuple[tuple[int, int], ObservedCookie]] = {}
-    sent: list[tuple[tuple[int, int], str, str, str]] = []
-    requests = 0
-    for index, entry in enumerate(entries):
+    def add(self, entry: Any) -> None:
+        index = self.entries
+        self.entries += 1
         request = mapping(entry, "request")
         url = text(request, "url")
         host = host_of(url)
         if not host:
-            continue
-        requests += 1
-        sent_at = _parse_time(text(entry, "startedDateTime"))
+            return
+        self.requests += 1
+        self.first_url = self.first_url or url
+        self.first_of_page.setdefault(text(entry, "pageref"), url)
         names = [
             name for value in _headers(request, "cookie") for name in parse_cookie_header(value)
         ]
@@ -95,40 +101,76 @@ def parse_har(document: dict[str, Any], path: str) -> Capture:
             if isinstance(cookie, dict)
         ]
         for name in dict.fromkeys(name.strip() for name in names if name.strip()):
-            sent.append(((index, 0), name, host, url))
-        response = mapping(entry, "response")
-        found: list[tuple[str, str, Lifetime]] = []
-        set_cookie_headers = _headers(response, "set-cookie")
-        for header in set_cookie_headers:
-            cookie = parse_set_cookie(header, host, sent_at)
-            if cookie is not None and not cookie.deletes:
-                found.append((cookie.name, cookie.domain, cookie.lifetime))
-        if not set_cookie_headers:
-            for item in sequence(response, "cookies"):
-                recorded = _recorded_cookie(item, host, sent_at) if isinstance(item, dict) else None
-                if recorded is not None:
-                    found.append(recorded)
-        for name, domain, lifetime in found:
-            if (name, domain) not in set_cookies:
-                observed = ObservedCookie(name, domain, url, host, lifetime)
-                set_cookies[name, domain] = ((index, 1), observed)
-    seen = list(set_cookies.values())
-    domains_by_name: dict[str, list[str]] = {}
-    for name, domain in set_cookies:
-        domains_by_name.setdefault(name, []).append(domain)
-    sent_only: set[tuple[str, str]] = set()
-    for order, name, host, url in sent:
-        if (name, host) in sent_only or any(
-            host_in_domain(host, domain) for domain in domains_by_name.get(name, ())
-        ):
-            continue
-        sent_only.add((name, host))
-        seen.append((order, ObservedCookie(name, host, url, None, UNKNOWN_LIFETIME)))
-    seen.sort(key=lambda item: item[0])
-    return Capture(
-        path,
-        "har",
-        tuple(cookie for _, cookie in seen),
-        first_page=_first_page(log, entries),
-        requests=requests,
-    )
+            self.sent.append((index * 2, name, host, url))
+        for name, domain, lifetime in _set_cookies(entry, host):
+            if (name, domain) not in self.set_cookies:
+                number = self.lifetimes.setdefault(lifetime, len(self.lifetimes))
+                self.set_cookies[name, domain] = (url, host, number)
+                self.set_at.append(index * 2 + 1)  # after what its request sent
+
+    def first_page(self, pages: list[Any]) -> str | None:
+        pages = [page for page in pages if isinstance(page, dict)]
+        page_id = text(pages[0], "id") if pages else ""
+        if page_id and page_id in self.first_of_page:
+            return self.first_of_page[page_id]
+        if pages and host_of(text(pages[0], "title")):
+            return text(pages[0], "title")
+        return self.first_url
+
+    def capture(self, pages: list[Any]) -> Capture:
+        """What the entries added show; ``pages`` is the log's list of pages."""
+        lifetimes = list(self.lifetimes)
+        seen = [
+            (order, ObservedCookie(name, domain, url, host, lifetimes[number]))
+            for order, ((name, domain), (url, host, number)) in zip(
+                self.set_at, self.set_cookies.items(), strict=True
+            )
+        ]
+        domains_by_name: dict[str, list[str]] = {}
+        for name, domain in self.set_cookies:
+            domains_by_name.setdefault(name, []).append(domain)
+        sent_only: set[tuple[str, str]] = set()
+        for order, name, host, url in self.sent:
+            if (name, host) in sent_only or any(
+                host_in_domain(host, domain) for domain in domains_by_name.get(name, ())
+            ):
+                continue
+            sent_only.add((name, host))
+            seen.append((order, ObservedCookie(name, host, url, None, UNKNOWN_LIFETIME)))
+        seen.sort(key=lambda item: item[0])
+        return Capture(
+            self.path,
+            "har",
+            tuple(cookie for _, cookie in seen),
+            first_page=self.first_page(pages),
+            requests=self.requests,
+        )
+
+
+def _set_cookies(entry: Any, host: str) -> list[tuple[str, str, Lifetime]]:
+    """The cookies a response sets: its ``Set-Cookie`` headers, else its ``cookies`` list."""
+    sent_at = _parse_time(text(entry, "startedDateTime"))
+    response = mapping(entry, "response")
+    found: list[tuple[str, str, Lifetime]] = []
+    set_cookie_headers = _headers(response, "set-cookie")
+    for header in set_cookie_headers:
+        cookie = parse_set_cookie(header, host, sent_at)
+        if cookie is not None and not cookie.deletes:
+            found.append((cookie.name, cookie.domain, cookie.lifetime))
+    if not set_cookie_headers:
+        for item in sequence(response, "cookies"):
+            recorded = _recorded_cookie(item, host, sent_at) if isinstance(item, dict) else None
+            if recorded is not None:
+                found.append(recorded)
+    return found
+
+
+def parse_har(document: dict[str, Any], path: str) -> Capture:
+    """A HAR, already read as JSON (see ``load_json``)."""
+    log = document.get("log")
+    if not isinstance(log, dict) or not isinstance(log.get("entries"), list):
+        raise CaptureError(path, "not a HAR file: it has no 'log' with a list of 'entries'")
+    reader = HarReader(path)
+    for entry in log["entries"]:
+        reader.add(entry)
+    return reader.capture(sequence(log, "pages"))

@@ -14,6 +14,13 @@ from email.utils import parsedate_to_datetime
 from .model import Lifetime
 
 _DATE_DASHES = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{2,4})")
+#: A comma that starts another cookie (``d=1, e=2``, as some tools join repeated headers), not
+#: the comma of an ``Expires`` date (``Wed, 21 Oct 2026``): the next text up to ``=`` is a name.
+_JOINED = re.compile(r",(?=[ \t]*[^;,=\s]+=)")
+_MAX_AGE = re.compile(r"-?[0-9]+")
+#: A Max-Age longer than this many digits (about 31 million years) is read as this long: the
+#: figure is only compared with declared durations, and huge numbers cost time to convert.
+MAX_AGE_DIGITS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,19 @@ def parse_http_date(text: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+def split_set_cookie(header: str) -> list[str]:
+    """The cookies of one header value: usually one, several when a tool joined repeated
+    ``Set-Cookie`` headers with commas."""
+    return _JOINED.split(header)
+
+
+def _max_age(value: str) -> int:
+    digits = value.lstrip("-").lstrip("0") or "0"
+    if len(digits) > MAX_AGE_DIGITS:
+        digits = "9" * MAX_AGE_DIGITS
+    return -int(digits) if value.startswith("-") else int(digits)
+
+
 def parse_set_cookie(header: str, host: str, sent_at: datetime | None) -> SetCookie | None:
     """One ``Set-Cookie`` value; None when it names no cookie."""
     pair, *attributes = header.split(";")
@@ -54,8 +74,8 @@ def parse_set_cookie(header: str, host: str, sent_at: datetime | None) -> SetCoo
         value = value.strip()
         if key == "domain" and value.strip("."):
             domain = "." + value.strip(".").lower()
-        elif key == "max-age" and re.fullmatch(r"-?\d{1,15}", value):
-            max_age = int(value)
+        elif key == "max-age" and _MAX_AGE.fullmatch(value):
+            max_age = _max_age(value)
         elif key == "expires":
             expires = parse_http_date(value)
     if max_age is not None:

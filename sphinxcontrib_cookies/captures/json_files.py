@@ -8,11 +8,20 @@ from typing import Any
 from .model import CaptureError
 
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
+#: Integers longer than this are read as floats (an infinite one past about 308 digits): no
+#: date or count in a capture is that long, Python refuses to convert integers of more than
+#: 4,300 digits, and arithmetic that mixes huge integers with floats overflows.
+INTEGER_DIGITS = 30
+
+
+def number(text: str) -> int | float:
+    """A JSON integer, as read from a capture (``json``'s ``parse_int``)."""
+    return int(text) if len(text) <= INTEGER_DIGITS else float(text)
 
 
 def load_json(data: bytes, path: str) -> dict[str, Any]:
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"), parse_int=number)
     except UnicodeDecodeError as error:
         raise CaptureError(path, f"not UTF-8 text (offset {error.start})") from None
     except json.JSONDecodeError as error:

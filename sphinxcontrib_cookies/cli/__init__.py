@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..captures import CaptureError
-from ..inventory import DEFAULT_MAX_BYTES, InventoryError, load_inventory
+from ..captures import CaptureError, printable
+from ..inventory import InventoryError, load_inventory
 from .audit_command import run_audit
-from .capture_options import add_capture_arguments
-from .check_command import run_check
+from .capture_options import add_capture_arguments, add_size_argument, inventory_limit
+from .check_command import add_jurisdiction_argument, run_check
 from .init_command import CommandError, run_init
 from .terminal import Terminal, wants_colour
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour the output: auto (the default) colours a terminal unless NO_COLOR is set",
     )
     common.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    add_size_argument(common)
     parser = argparse.ArgumentParser(
         prog="sphinx-cookies",
         description="Check cookie inventories, audit them against what a real visit set, "
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 1 when there is any.",
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="an inventory (YAML)")
+    add_jurisdiction_argument(check)
 
     audit = commands.add_parser(
         "audit",
@@ -90,7 +92,11 @@ def _run(arguments: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not any(getattr(arguments, name) for name in vars(arguments) if name.startswith("capture_")):
         parser.error("audit needs a capture: --har, --storage-state, --cookies-txt or --capture")
     try:
-        inventory = load_inventory(arguments.inventory, max_bytes=DEFAULT_MAX_BYTES)
+        inventory = load_inventory(
+            arguments.inventory,
+            max_bytes=inventory_limit(arguments),
+            raised_by="--max-file-size",
+        )
     except InventoryError as error:
         problem = error.problem
         where = problem.location if problem.line else problem.path
@@ -111,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(arguments, parser)
     except (CaptureError, CommandError) as error:
-        sys.stderr.write(f"sphinx-cookies: error: {error}\n")
+        sys.stderr.write(f"sphinx-cookies: error: {printable(str(error))}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("sphinx-cookies: interrupted\n")

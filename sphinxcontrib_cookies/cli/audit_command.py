@@ -4,12 +4,30 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 from ..audit import AuditReport, audit_inventory
-from ..captures import FORMAT_NAMES, Capture
+from ..captures import FORMAT_NAMES, Capture, printable
 from ..inventory import CookieInventory
+from ..inventory.sites import suffix_list_version
 from .capture_options import read_captures
 from .terminal import Terminal, plural
+
+#: Columns of the undeclared table are padded to their widest cell; a cell shows at most this
+#: many characters of a value, so that one long name cannot widen every line of the report.
+CELL_LENGTH = 60
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _cell(text: str) -> str:
+    return printable(text, CELL_LENGTH)
+
+
+def json_text(value: object) -> str:
+    """JSON as ``--format json`` prints it: UTF-8, with a lone surrogate (which a capture may
+    hold, and no UTF-8 text can) written as a ``\\ud800`` escape."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def _capture_summary(capture: Capture) -> str:
@@ -21,40 +39,60 @@ def _capture_summary(capture: Capture) -> str:
     if capture.has_local_storage:
         stored = len(capture.cookies) - cookies
         parts.append(plural(stored, "local storage key"))
-    return f"{capture.path}: {', '.join(parts)}"
+    return f"{printable(capture.path)}: {', '.join(parts)}"
+
+
+def describe_site(site: str | None, site_from: str | None) -> str:
+    """The site a report or draft used, and what decided it."""
+    if site is None:
+        return "unknown (give --site to check first-party entries)"
+    site = printable(site)
+    if site_from == "given":
+        return f"{site} (given with --site)"
+    return f"{site} (the first page's, by the Public Suffix List {suffix_list_version()})"
 
 
 def print_report(report: AuditReport, captures: list[Capture], out: Terminal) -> None:
-    out.line(out.style(f"Audit of {report.inventory}", "bold"))
+    inventory = printable(report.inventory)
+    out.line(out.style(f"Audit of {inventory}", "bold"))
     for capture in captures:
         out.line(f"  {_capture_summary(capture)}")
-    out.line(f"  site: {report.site or 'unknown (give --site to check first-party entries)'}")
+    out.line(f"  site: {describe_site(report.site, report.site_from)}")
     if report.undeclared:
         out.line()
         out.line(out.style(f"Undeclared: {len(report.undeclared)}", "bold", "red"))
         out.table(
             ("NAME", "DOMAIN", "STORAGE", "SET BY", "SEEN AT"),
-            [(c.name, c.domain, c.storage, c.set_by or "-", c.seen_at) for c in report.undeclared],
+            [
+                (
+                    _cell(c.name),
+                    _cell(c.domain),
+                    c.storage,
+                    _cell(c.set_by or "-"),
+                    printable(c.seen_at),
+                )
+                for c in report.undeclared
+            ],
         )
     if report.unseen:
         out.line()
         out.line(out.style(f"Declared but not seen: {len(report.unseen)}", "bold", "yellow"))
         for entry in report.unseen:
-            out.line(f"  {report.inventory}:{entry.line}: {entry.name}")
+            out.line(f"  {inventory}:{entry.line}: {printable(entry.name)}")
     if report.mismatches:
         out.line()
         out.line(out.style(f"Mismatches: {len(report.mismatches)}", "bold", "yellow"))
         for mismatch in report.mismatches:
             observed = mismatch.observed
             out.line(
-                f"  {report.inventory}:{mismatch.line}: {observed.name} ({observed.domain}) "
-                f"{mismatch.message}"
+                f"  {inventory}:{mismatch.line}: {_cell(observed.name)} ({_cell(observed.domain)}) "
+                f"{printable(mismatch.message)}"
             )
     if report.not_checked:
         out.line()
         out.line(f"Not checked, the captures cannot show their type: {len(report.not_checked)}")
         for entry in report.not_checked:
-            out.line(f"  {report.inventory}:{entry.line}: {entry.name} ({entry.type})")
+            out.line(f"  {inventory}:{entry.line}: {printable(entry.name)} ({entry.type})")
     out.line()
     counts = (
         f"{len(report.undeclared)} undeclared, {len(report.unseen)} declared but not seen, "
@@ -85,7 +123,7 @@ def run_audit(
         warning = "warning: the captures show no cookie at all; check that they recorded the visit"
         err.line(err.style(warning, "yellow"))
     if arguments.format == "json":
-        out.line(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        out.line(json_text(report.to_json()))
     else:
         print_report(report, captures, out)
     return 1 if report.undeclared else 0

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import UTC, datetime
 
-from ..captures import Capture, read_capture
+from ..captures import MAX_CAPTURE_BYTES, Capture, printable, read_capture
+from ..inventory import DEFAULT_MAX_BYTES
+
+MIB = 1024 * 1024
 
 #: Option, format, help.
 CAPTURE_OPTIONS = (
@@ -21,9 +25,38 @@ def captured_at(text: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date and time; write it as 2026-05-01T10:00:00Z"
+            f"{printable(text, 40)!r} is not a date and time; write it as 2026-05-01T10:00:00Z"
         ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+_SIZE = re.compile(r"([0-9]{1,15})\s*(?:([KMG])(?:i?B)?|B)?", re.IGNORECASE)
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def file_size(text: str) -> int:
+    """A size in bytes, or with a binary unit: ``5242880``, ``500K``, ``10M``, ``10MiB``, ``1G``."""
+    match = _SIZE.fullmatch(text.strip())
+    if match is None or int(match.group(1)) == 0:
+        raise argparse.ArgumentTypeError(
+            f"{printable(text, 40)!r} is not a size; write it in bytes, or as 10M or 1G"
+        )
+    return int(match.group(1)) * _UNITS[(match.group(2) or "").upper()]
+
+
+def add_size_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-file-size",
+        metavar="SIZE",
+        type=file_size,
+        help="the largest file read, in bytes or as 10M or 1G (default: "
+        f"{DEFAULT_MAX_BYTES // MIB} MiB for an inventory, as cookies_max_file_size, and "
+        f"{MAX_CAPTURE_BYTES // MIB} MiB for a capture); given, it is the limit for both",
+    )
+
+
+def inventory_limit(arguments: argparse.Namespace) -> int:
+    return arguments.max_file_size or DEFAULT_MAX_BYTES
 
 
 def add_capture_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +97,8 @@ def named_captures(arguments: argparse.Namespace) -> list[tuple[str, str | None]
 
 def read_captures(arguments: argparse.Namespace) -> list[Capture]:
     """Raises CaptureError for a capture that cannot be read."""
+    limit = arguments.max_file_size or MAX_CAPTURE_BYTES
     return [
-        read_capture(path, capture_format, arguments.captured_at)
+        read_capture(path, capture_format, arguments.captured_at, limit)
         for path, capture_format in named_captures(arguments)
     ]

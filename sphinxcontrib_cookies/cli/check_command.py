@@ -1,11 +1,53 @@
-"""``sphinx-cookies check FILE...``: every problem of each inventory, as ``file:line: message``."""
+"""``sphinx-cookies check FILE...``: every problem of each inventory, as ``file:line: message``,
+and with ``--jurisdiction`` every compliance finding, as ``file:line: message [rule-id]``."""
 
 from __future__ import annotations
 
 import argparse
 
-from ..inventory import InventoryError, InventoryProblem, load_inventory
+from ..compliance import CODES, UnknownJurisdiction, check_inventory, parse_codes, rules_for
+from ..inventory import CookieInventory, InventoryError, InventoryProblem, load_inventory
+from .capture_options import inventory_limit
 from .terminal import Terminal, plural
+
+
+def _jurisdictions(text: str) -> tuple[str, ...]:
+    codes = parse_codes(text)
+    try:
+        rules_for(codes)
+    except UnknownJurisdiction as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return codes
+
+
+def add_jurisdiction_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jurisdiction",
+        type=_jurisdictions,
+        default=(),
+        metavar="CODES",
+        help="also check what the law of these jurisdictions asks of a cookie policy, "
+        f"separated by commas (eu,fr); the jurisdictions are: {', '.join(CODES)}",
+    )
+
+
+def _found(path: str, jurisdictions: tuple[str, ...], max_bytes: int) -> list[tuple[int, str, str]]:
+    """(line, location, message) of each problem and finding of the file, by line. Raise
+    InventoryError when the file itself cannot be read (it is missing, or a folder)."""
+    inventory: CookieInventory | None = None
+    try:
+        inventory = load_inventory(path, max_bytes=max_bytes, raised_by="--max-file-size")
+    except InventoryError as error:
+        if error.problem.kind == "file":
+            raise
+        problems: tuple[InventoryProblem, ...] = (error.problem,)
+    else:
+        problems = inventory.problems
+    found = [(problem.line, problem.location, problem.message) for problem in problems]
+    if jurisdictions and inventory is not None:
+        findings = check_inventory(inventory, jurisdictions)
+        found += [(finding.line, finding.location, finding.text) for finding in findings]
+    return sorted(found, key=lambda item: item[0])
 
 
 def run_check(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> int:
@@ -15,16 +57,13 @@ def run_check(arguments: argparse.Namespace, out: Terminal, err: Terminal) -> in
     unreadable = 0
     for path in arguments.files:
         try:
-            found: tuple[InventoryProblem, ...] = load_inventory(path).problems
-        except InventoryError as error:
-            if error.problem.kind == "file":
-                err.line(f"sphinx-cookies: error: {path}: {error.problem.message}")
-                unreadable += 1
-                continue
-            found = (error.problem,)
-        for problem in found:
-            location = out.style(problem.location, "bold")
-            out.line(f"{location}: {problem.message}")
+            found = _found(path, arguments.jurisdiction, inventory_limit(arguments))
+        except InventoryError as error:  # the file itself: missing, a folder
+            err.line(f"sphinx-cookies: error: {path}: {error.problem.message}")
+            unreadable += 1
+            continue
+        for _, location, message in found:
+            out.line(f"{out.style(location, 'bold')}: {message}")
         problems += len(found)
         problem_files += bool(found)
     checked = len(arguments.files) - unreadable

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from ..captures import host_in_domain
+from ..inventory.name_index import PrefixIndex
 
 DATABASE_FILE = "open-cookie-database.csv"
 _THIRD_PARTY_NOTE = re.compile(r"\(3rd party\)", re.IGNORECASE)
@@ -51,7 +52,9 @@ def _domains(text: str) -> tuple[str, ...]:
 
 
 class CookieDatabase:
-    """Look-ups by cookie name: exact names first, then the longest prefix."""
+    """Look-ups by cookie name: exact names first, then the longest prefix. Prefixes are
+    indexed (``PrefixIndex``), so a look-up costs the length of the name, not the number of
+    prefixes in the database."""
 
     def __init__(self, rows: list[KnownCookie]) -> None:
         self.exact: dict[str, list[KnownCookie]] = {}
@@ -59,7 +62,7 @@ class CookieDatabase:
         for row in rows:
             table = self.prefixes if row.is_prefix else self.exact
             table.setdefault(row.name, []).append(row)
-        self._longest_first = sorted(self.prefixes, key=len, reverse=True)
+        self._prefix_index: PrefixIndex[list[KnownCookie]] = PrefixIndex(self.prefixes.items())
 
     def __len__(self) -> int:
         return sum(map(len, self.exact.values())) + sum(map(len, self.prefixes.values()))
@@ -67,10 +70,8 @@ class CookieDatabase:
     def candidates(self, name: str) -> list[KnownCookie]:
         """Every row that may describe ``name``, the most specific first."""
         found = list(self.exact.get(name, ()))
-        bare = name.rstrip("*")
-        for prefix in self._longest_first:
-            if bare.startswith(prefix):
-                found.extend(self.prefixes[prefix])
+        for rows in reversed(self._prefix_index.along(name.rstrip("*"))):
+            found.extend(rows)
         return found
 
     def lookup(self, name: str, domain: str | None = None) -> KnownCookie | None:

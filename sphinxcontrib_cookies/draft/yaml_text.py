@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..captures import printable
 from .inventory_draft import CATEGORIES, DraftEntry, DraftInventory
 
 #: Text written without quotes; anything else is written as a double-quoted string.
@@ -29,7 +30,9 @@ def yaml_text(value: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return "# " + " ".join(text.split())
+    """A YAML comment on one line: text from a capture may hold line breaks, escape sequences
+    or characters YAML refuses, which are written as escapes."""
+    return "# " + " ".join(printable(text).split())
 
 
 def _entry_lines(entry: DraftEntry) -> list[str]:
@@ -50,7 +53,9 @@ def _entry_lines(entry: DraftEntry) -> list[str]:
 
 def write_draft(draft: DraftInventory) -> str:
     lines = [
-        f"# A draft cookie inventory, written by `sphinx-cookies init` from {draft.source}.",
+        _comment(
+            f"A draft cookie inventory, written by `sphinx-cookies init` from {draft.source}."
+        ),
         "# Purposes, providers and durations of well-known cookies come from the Open Cookie",
         "# Database (https://github.com/jkwakman/Open-Cookie-Database, Apache-2.0); durations",
         "# of cookies seen in a capture are the ones observed. Review every entry: a value that",

@@ -16,8 +16,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..inventory import Cookie, CookieInventory
+from ..inventory import Controller, Cookie, CookieInventory
 from ..inventory.names import is_pattern, name_regex
+from ..inventory.sites import is_public_suffix
 from .words import ExportWords
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -31,7 +32,9 @@ def _html(text: str) -> str:
 
 def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
     """What to erase when the category is refused. Only cookies the page itself can erase:
-    not third-party ones, and not local storage, which cookieconsent does not clear."""
+    not third-party ones, and not local storage, which cookieconsent does not clear. A cookie
+    is erased on its ``domain``, unless that is a public suffix (``.github.io``), which no
+    browser sets a cookie for nor lets a page erase on: then on the page's own host."""
     items = []
     for cookie in cookies:
         if cookie.type != "cookie" or cookie.party == "third":
@@ -40,7 +43,7 @@ def _clear_items(cookies: Sequence[Cookie]) -> list[dict[str, str]]:
             item = {"name": name}
             if is_pattern(name):
                 item["pattern"] = name_regex(name)
-            if cookie.domain:
+            if cookie.domain and not is_public_suffix(cookie.domain):
                 item["domain"] = cookie.domain
             items.append(item)
     return items
@@ -60,17 +63,29 @@ def _cookie_table(
     }
 
 
+def _controller_section(controller: Controller, words: ExportWords) -> dict[str, str]:
+    """Who is responsible for the data, and how to reach them, after the categories."""
+    lines = [html.escape(controller.name.resolve(words.language), quote=True)]
+    for text, target in ((controller.email, "mailto:"), (controller.contact_url, "")):
+        if text:
+            escaped = html.escape(text, quote=True)
+            lines.append(f'<a href="{target}{escaped}">{escaped}</a>')
+    title = html.escape(words.banner.get("controller_title", ""), quote=True)
+    return {"title": title, "description": "<br>".join(lines)}
+
+
 def cookieconsent_config(
     inventory: CookieInventory, words: ExportWords, columns: Sequence[str]
 ) -> dict[str, Any]:
-    """A category without ``requires_consent: false`` asks for consent: when unsure, ask."""
+    """A category that needs no consent (``requires_consent: false``, or ``legal_basis:
+    exempt``) is read-only; any other asks for consent: when unsure, ask."""
     language = words.language or "en"
     banner = {key: html.escape(value, quote=True) for key, value in words.banner.items()}
     categories: dict[str, Any] = {}
     sections: list[dict[str, Any]] = []
     for category_id, category in inventory.categories.items():
         cookies = inventory.cookies_in(category_id)
-        if category.requires_consent is False:
+        if category.needs_consent is False:
             categories[category_id] = {"enabled": True, "readOnly": True}
         else:
             erase = _clear_items(cookies)
@@ -83,6 +98,8 @@ def cookieconsent_config(
         if cookies:
             section["cookieTable"] = _cookie_table(inventory, cookies, words, columns)
         sections.append(section)
+    if inventory.controller is not None:
+        sections.append(_controller_section(inventory.controller, words))
     return {
         "categories": categories,
         "language": {

@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..inventory import Cookie, CookieInventory, Duration, LocalizedText, Provider
+from ..inventory import (
+    Controller,
+    Cookie,
+    CookieInventory,
+    DataProtectionOfficer,
+    Duration,
+    LocalizedText,
+    Provider,
+    Representative,
+)
 from ..inventory.names import name_regex
 from .words import ExportWords, iso_duration
 
@@ -26,13 +35,13 @@ def _provider(provider: Provider | None, language: str | None) -> dict[str, Any]
         "name": provider.name.resolve(language),
         "url": provider.url,
         "privacy_policy": provider.privacy_policy,
+        "country": provider.country,
+        "role": provider.role,
+        "transfer": provider.transfer,
     }
 
 
-def _duration(cookie: Cookie, words: ExportWords) -> dict[str, Any] | None:
-    duration = cookie.duration
-    if duration is None:
-        return None
+def _duration_value(duration: Duration | LocalizedText, words: ExportWords) -> dict[str, Any]:
     if isinstance(duration, Duration):
         return {
             "kind": duration.kind,
@@ -41,6 +50,29 @@ def _duration(cookie: Cookie, words: ExportWords) -> dict[str, Any] | None:
             "seconds": duration.seconds,
         }
     return {"kind": "text", "text": duration.resolve(words.language), "iso": None, "seconds": None}
+
+
+def _contact(
+    contact: Controller | DataProtectionOfficer | Representative | None, language: str | None
+) -> dict[str, Any] | None:
+    if contact is None:
+        return None
+    found: dict[str, Any] = {
+        "name": _text(contact.name, language),
+        "email": contact.email,
+        "contact_url": contact.contact_url,
+    }
+    if not isinstance(contact, DataProtectionOfficer):
+        found["address"] = _text(contact.address, language)
+    if isinstance(contact, Controller):
+        found["country"] = contact.country
+        found["dpo"] = _contact(contact.dpo, language)
+        found["representative"] = _contact(contact.representative, language)
+    return found
+
+
+def _duration(cookie: Cookie, words: ExportWords) -> dict[str, Any] | None:
+    return _duration_value(cookie.duration, words) if cookie.duration is not None else None
 
 
 def cookie_as_json(cookie: Cookie, words: ExportWords) -> dict[str, Any]:
@@ -56,6 +88,7 @@ def cookie_as_json(cookie: Cookie, words: ExportWords) -> dict[str, Any]:
         "party": cookie.party,
         "type": cookie.type,
         "domain": cookie.domain,
+        "data": _text(cookie.data, language),
     }
 
 
@@ -69,12 +102,24 @@ def inventory_as_json(
         "generator": f"sphinxcontrib-cookies {__version__}",
         "source": source,
         "language": language,
+        "updated": inventory.updated.isoformat() if inventory.updated else None,
+        "controller": _contact(inventory.controller, language),
+        "consent_lifetime": (
+            _duration_value(inventory.consent_lifetime, words)
+            if inventory.consent_lifetime is not None
+            else None
+        ),
+        "changes": [
+            {"date": change.date.isoformat(), "description": change.description.resolve(language)}
+            for change in inventory.changes
+        ],
         "categories": [
             {
                 "id": category.id,
                 "title": words.category_title(category),
                 "description": words.category_description(category) or None,
                 "requires_consent": category.requires_consent,
+                "legal_basis": category.basis,
             }
             for category in inventory.categories.values()
         ],

@@ -19,6 +19,7 @@ BANNER_KEYS = (
     "preferences_title",
     "save_preferences",
     "close",
+    "controller_title",
 )
 
 

@@ -8,12 +8,16 @@ from sphinx.util import logging
 
 from ..translations import CATALOG, LOCALE_DIR
 from .audit import setup_audit
+from .compliance import setup_compliance
 from .config import setup_config
 from .directives import CookieTableDirective, CookieTypesDirective
 from .domain import CookiesDomain, cookie_role
 from .events import setup_events
 from .export import setup_export
+from .history import CookieChangesDirective
+from .legal import setup_legal
 from .paper import setup_paper
+from .policy import CookiePolicyDirective
 from .presentation import setup_presentation
 from .project_catalogs import setup_project_catalogs
 from .transforms import LabelRowsInCells, LetBrowsersSizeColumns, MoveTableTitlesOutOfManPages
@@ -43,6 +47,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_domain(CookiesDomain)
     app.add_directive("cookie-table", CookieTableDirective)
     app.add_directive("cookie-types", CookieTypesDirective)
+    app.add_directive("cookie-changes", CookieChangesDirective)
+    app.add_directive("cookie-policy", CookiePolicyDirective)
     app.add_role("cookie", cookie_role)
     app.add_post_transform(LetBrowsersSizeColumns)
     app.add_post_transform(LabelRowsInCells)
@@ -51,7 +57,9 @@ def setup_extension(app: Sphinx) -> None:
     setup_events(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
+    setup_legal(app)
     setup_audit(app)
+    setup_compliance(app)
     setup_project_catalogs(app)
     setup_presentation(app)
     setup_paper(app)

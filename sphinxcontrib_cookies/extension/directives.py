@@ -71,8 +71,10 @@ class _InventoryDirective(SphinxDirective):
         return tuple(_split(self.options["categories"])) if "categories" in self.options else None
 
     def shown_part(self) -> InventorySlice:
-        """What this directive shows of the inventory (see ``CookiesDomain.read_inventory``)."""
-        raise NotImplementedError
+        """What this directive shows of the inventory (see ``CookiesDomain.read_inventory``):
+        by default all of it, so that any edit reads the page again; a directive that shows
+        less says so, and is read again less often."""
+        return InventorySlice(cookies=True)
 
     def load(self) -> CookieInventory | None:
         path = self.inventory_path()
@@ -128,6 +130,11 @@ class _InventoryDirective(SphinxDirective):
         """Ids unique in this document, readable from the cookie name."""
         return UniqueIds(self.state.document, self.env)
 
+    def make_id(self, name: str) -> str:
+        """An id unique in this document, readable from ``name`` (for a few ids; a renderer
+        that makes many takes ``unique_ids()`` once)."""
+        return self.unique_ids()(name)
+
 
 class CookieTableDirective(_InventoryDirective):
     """Tables of cookies, one per category (or one for all), from the inventory."""
@@ -168,32 +175,40 @@ class CookieTableDirective(_InventoryDirective):
             )
         return value != "none"
 
-    def run(self) -> list[nodes.Node]:
-        self.check_options()
-        inventory = self.load()
-        if inventory is None:
-            return []
+    def tables(
+        self, inventory: CookieInventory, classes: tuple[str, ...] = ()
+    ) -> list[nodes.Element]:
+        """The tables the options ask for (and, with ``:count:``, the node that counts their
+        cookies); their rows are noted as targets of ``:cookie:``."""
         options = TableOptions(
             columns=self.columns(),
             categories=self.chosen_categories(inventory),
             group_by_category=self.group_by_category(),
             language=self.config.language,
             labels=self.config.cookies_column_labels,
-            classes=tuple(self.options.get("class", ())),
+            classes=classes,
             count=self.flag("count"),
             widths=needs_widths(self.env),
         )
         rendered = render_tables(inventory, options, self.unique_ids())
         self.domain.note_targets(self.env.docname, rendered.targets)
         self.domain.note_tables(self.env.docname, len(rendered.tables), options.widths)
-        for table in rendered.tables:
-            self.set_source_info(table)
-        if rendered.tables and self.options.get("name"):
-            self.add_name(rendered.tables[0])
-        result: list[nodes.Node] = list(rendered.tables)
+        result: list[nodes.Element] = list(rendered.tables)
         if options.count and rendered.tables:
             result.append(CountCookiesInCaptions.pending_for(self.state.document, rendered.tables))
         return result
+
+    def run(self) -> list[nodes.Node]:
+        self.check_options()
+        inventory = self.load()
+        if inventory is None:
+            return []
+        tables = self.tables(inventory, tuple(self.options.get("class", ())))
+        for table in tables:
+            self.set_source_info(table)
+        if tables and self.options.get("name"):
+            self.add_name(tables[0])
+        return list(tables)
 
 
 class CookieTypesDirective(_InventoryDirective):
@@ -206,6 +221,7 @@ class CookieTypesDirective(_InventoryDirective):
             "name": directives.unchanged,
             "intro": _flag,
             "parties": _flag,
+            "legal-basis": _flag,
         }
     )
 
@@ -220,8 +236,13 @@ class CookieTypesDirective(_InventoryDirective):
         result: list[nodes.Node] = render_intro() if self.flag("intro") else []
         categories = self.chosen_categories(inventory)
         if categories:
-            ids = self.unique_ids()
-            listing = render_cookie_types(inventory, categories, self.config.language, ids)
+            listing = render_cookie_types(
+                inventory,
+                categories,
+                self.config.language,
+                self.unique_ids(),
+                legal_basis=self.flag("legal-basis"),
+            )
             listing["classes"].extend(self.options.get("class", ()))
             if self.options.get("name"):
                 self.add_name(listing)

@@ -58,6 +58,7 @@ def banner_texts() -> dict[str, str]:
         "preferences_title": str(_("Cookie preferences")),
         "save_preferences": str(_("Save my choices")),
         "close": str(_("Close")),
+        "controller_title": str(_("Who is responsible for your data")),
     }
 
 

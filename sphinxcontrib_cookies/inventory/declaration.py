@@ -36,12 +36,18 @@ class Kind(Enum):
     DURATION = "duration"
     DOMAIN = "domain"
     DATE = "date"
+    COUNTRY = "country"
+    EMAIL = "email"
     VERSION = "version"
     CATEGORY_REFERENCE = "category reference"
     PROVIDER_REFERENCE = "provider reference"
     CATEGORIES = "categories"
     PROVIDERS = "providers"
     COOKIES = "cookies"
+    #: One mapping read by a section of its own (``Field.section``): the controller, its DPO.
+    ENTRY = "entry"
+    #: A list of mappings, each read by the field's section: the ``changes`` of the file.
+    ENTRIES = "entries"
 
 
 def require_every_kind(table: Collection[Kind], user: str) -> None:
@@ -73,6 +79,9 @@ class Field:
     #: How messages name the value; ``{key}``, ``{name}`` (the key in words) and ``{entry}``
     #: (the entry it belongs to, such as "cookie '_ga'") are filled in.
     subject: str = "the {name} of {entry}"
+    #: The section that reads the mapping (or each mapping of the list) of an ENTRY (ENTRIES)
+    #: field; only those kinds have one.
+    section: Section[Any] | None = None
     #: The subject split where the entry goes: it is named once per field read.
     _subject_parts: tuple[str, ...] = dataclasses.field(init=False, repr=False, compare=False)
 
@@ -99,6 +108,8 @@ def _field_problem(field: Field) -> str:
         return "the description is a sentence, ending with '.'"
     if (field.kind is Kind.CHOICE) != bool(field.choices):
         return "a choice field lists its choices, and only a choice field has choices"
+    if (field.kind in (Kind.ENTRY, Kind.ENTRIES)) != (field.section is not None):
+        return "an entry field names the section that reads it, and only an entry field does"
     if field.default is not None and (field.required or field.kind is not Kind.CHOICE):
         return "only an optional choice field has a default"
     if field.default is not None and field.default not in field.choices:
@@ -129,6 +140,10 @@ class Section(Generic[Model]):
     one_of: tuple[str, ...] = ()
     #: Ids whose entries may leave out the required fields, or have no value at all.
     standard_ids: tuple[str, ...] = ()
+    #: Optional keys of which an entry gives at least one (an e-mail address or a contact page).
+    any_of: tuple[str, ...] = ()
+    #: How messages name one entry of a nested section ("the controller").
+    what: str = ""
 
     #: The keys, in the declared order; one tuple for the section's life, so that messages
     #: can remember hints per tuple.
@@ -152,7 +167,9 @@ class Section(Generic[Model]):
     def defaults(self) -> dict[str, Any]:
         """The model's keyword arguments for an entry that gives no field at all."""
         return {
-            field.attribute: field.default for field in self.fields if field.attribute is not None
+            field.attribute: () if field.kind is Kind.ENTRIES else field.default
+            for field in self.fields
+            if field.attribute is not None
         }
 
 
@@ -163,8 +180,10 @@ def _section_problem(section: Section[Any]) -> str:
     keys = section.keys
     if len(set(keys)) != len(keys):
         return "a key is declared twice"
-    if not set(section.one_of) <= set(keys) or set(section.one_of) & set(section.required_keys):
-        return "'one_of' names optional fields of the section"
+    for group in ("one_of", "any_of"):
+        named = set(getattr(section, group))
+        if not named <= set(keys) or named & set(section.required_keys):
+            return f"'{group}' names optional fields of the section"
     filled = [field.attribute for field in section.fields if field.attribute is not None]
     for field in section.fields:
         if field.attribute is None:
@@ -193,9 +212,22 @@ class Format:
     provider: Section[Provider]
     cookie: Section[Cookie]
 
-    @property
-    def sections(self) -> tuple[Section[Any], ...]:
-        return (self.top_level, self.category, self.provider, self.cookie)
+    #: The four main sections, then the sections their fields nest, in the declared order.
+    sections: tuple[Section[Any], ...] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        found: list[Section[Any]] = [self.top_level, self.category, self.provider, self.cookie]
+        for section in found:  # grows as nested sections are found: each is visited once
+            for field in section.fields:
+                if field.section is not None and field.section not in found:
+                    found.append(field.section)
+        names = [section.name for section in found]
+        if len(set(names)) != len(names):
+            raise FormatDeclarationError(f"two sections have one name: {', '.join(names)}")
+        for section in found[4:]:
+            if not section.what:
+                raise FormatDeclarationError(f"nested section {section.name} says no 'what'")
+        object.__setattr__(self, "sections", tuple(found))
 
     def section(self, name: str) -> Section[Any]:
         for section in self.sections:

@@ -18,21 +18,32 @@ from .declaration import (
     require_every_kind,
 )
 from .model import (
+    LEGAL_BASES,
     PARTIES,
+    PROVIDER_ROLES,
     STANDARD_CATEGORIES,
     STORAGE_TYPES,
+    TRANSFER_SAFEGUARDS,
     Category,
+    Change,
+    Controller,
     Cookie,
     CookieInventory,
+    DataProtectionOfficer,
     Provider,
+    Representative,
 )
 
 __all__ = [
     "CATEGORY",
+    "CHANGE",
+    "CONTROLLER",
     "COOKIE",
+    "DPO",
     "FORMAT",
     "FORMAT_VERSION",
     "PROVIDER",
+    "REPRESENTATIVE",
     "TOP_LEVEL",
     "Field",
     "Format",
@@ -44,6 +55,109 @@ __all__ = [
 
 #: The version of the format, the only value ``version:`` may have.
 FORMAT_VERSION = "1"
+
+
+def _email(what: str) -> Field:
+    return Field("email", Kind.EMAIL, f"An e-mail address {what}.", subject="'{key}' of {entry}")
+
+
+def _contact_url(what: str) -> Field:
+    return Field(
+        "contact_url",
+        Kind.URL,
+        f"A web page {what} (a contact form), where there is no e-mail address or beside it.",
+        subject="'{key}' of {entry}",
+    )
+
+
+DPO = Section(
+    "dpo",
+    DataProtectionOfficer,
+    (
+        Field("name", Kind.ONE_LINE_TEXT, "The data protection officer's name, if given."),
+        _email("that reaches the data protection officer"),
+        _contact_url("that reaches the data protection officer"),
+    ),
+    description="The controller's data protection officer, where one is appointed.",
+    implicit=("line",),
+    any_of=("email", "contact_url"),
+    what="the data protection officer",
+)
+
+REPRESENTATIVE = Section(
+    "representative",
+    Representative,
+    (
+        Field("name", Kind.ONE_LINE_TEXT, "The representative's name.", required=True),
+        Field("address", Kind.TEXT, "The representative's postal address."),
+        _email("that reaches the representative"),
+        _contact_url("that reaches the representative"),
+    ),
+    description="The representative in the European Union of a controller established "
+    "outside it (GDPR article 27).",
+    implicit=("line",),
+    any_of=("email", "contact_url"),
+    what="the representative",
+)
+
+CONTROLLER = Section(
+    "controller",
+    Controller,
+    (
+        Field(
+            "name",
+            Kind.ONE_LINE_TEXT,
+            "Who is responsible for the visitors' data: the company, body or person.",
+            required=True,
+        ),
+        Field("address", Kind.TEXT, "The controller's postal address."),
+        Field(
+            "country",
+            Kind.COUNTRY,
+            "Where the controller is established; it chooses the supervisory authority the "
+            "page names unless cookies_authority is set.",
+            subject="'{key}' of {entry}",
+        ),
+        _email("for questions about the visitors' data"),
+        _contact_url("for questions about the visitors' data"),
+        Field(
+            "dpo",
+            Kind.ENTRY,
+            "The data protection officer, where one is appointed.",
+            section=DPO,
+            subject="'{key}' of {entry}",
+        ),
+        Field(
+            "representative",
+            Kind.ENTRY,
+            "The representative in the European Union, for a controller established outside it.",
+            section=REPRESENTATIVE,
+            subject="'{key}' of {entry}",
+        ),
+    ),
+    description="Who is responsible for the visitors' data, and how to reach them.",
+    implicit=("line",),
+    any_of=("email", "contact_url"),
+    what="the controller",
+)
+
+CHANGE = Section(
+    "change",
+    Change,
+    (
+        Field(
+            "date",
+            Kind.DATE,
+            "When the change was made, written year-month-day.",
+            required=True,
+            subject="the {key} of {entry}",
+        ),
+        Field("description", Kind.TEXT, "What changed, for the visitor.", required=True),
+    ),
+    description="One change of the cookies, for the page's history.",
+    implicit=("line",),
+    what="a change in 'changes'",
+)
 
 TOP_LEVEL = Section(
     "inventory",
@@ -61,6 +175,28 @@ TOP_LEVEL = Section(
             Kind.DATE,
             "When the inventory was last updated, written year-month-day (2026-11-29); the "
             ":cookies-updated: role shows it in the build language.",
+            subject="'{key}'",
+        ),
+        Field(
+            "controller",
+            Kind.ENTRY,
+            "Who is responsible for the visitors' data, and how to reach them (GDPR article "
+            "13(1)(a) and (b)).",
+            section=CONTROLLER,
+            subject="'{key}'",
+        ),
+        Field(
+            "consent_lifetime",
+            Kind.DURATION,
+            "How long the visitor's choice is kept before they are asked again.",
+            subject="'{key}'",
+        ),
+        Field(
+            "changes",
+            Kind.ENTRIES,
+            "The history of the cookies, for a site whose inventory is not kept in git: each "
+            "change with its date and what changed.",
+            section=CHANGE,
             subject="'{key}'",
         ),
         Field(
@@ -112,6 +248,15 @@ CATEGORY = Section(
             "Whether these cookies are set only with the visitor's consent (true/false, yes/no).",
             subject="'{key}' of {entry}",
         ),
+        Field(
+            "legal_basis",
+            Kind.CHOICE,
+            "Why the site may set these cookies: consent, exempt (strictly necessary, so exempt "
+            "from consent), or another basis of GDPR article 6(1). When not given: exempt if "
+            "requires_consent is false, consent if it is true.",
+            choices=LEGAL_BASES,
+            subject="'{key}' of {entry}",
+        ),
     ),
     implicit=("id", "line"),
     standard_ids=STANDARD_CATEGORIES,
@@ -132,6 +277,29 @@ PROVIDER = Section(
             "privacy_policy",
             Kind.URL,
             "The provider's privacy policy; the provider's name links to it.",
+            subject="'{key}' of {entry}",
+        ),
+        Field(
+            "country",
+            Kind.COUNTRY,
+            "Where the provider processes the data, as an ISO 3166-1 alpha-2 code (US, IE).",
+            subject="'{key}' of {entry}",
+        ),
+        Field(
+            "role",
+            Kind.CHOICE,
+            "What the provider is to the visitors' data: a processor acting for the site, a "
+            "controller of its own, or a joint controller with the site.",
+            choices=PROVIDER_ROLES,
+            subject="'{key}' of {entry}",
+        ),
+        Field(
+            "transfer",
+            Kind.CHOICE,
+            "For a country outside the EEA, the safeguard of the transfer: an adequacy decision, "
+            "the EU-US Data Privacy Framework (dpf), standard contractual clauses (scc) or "
+            "binding corporate rules (bcr).",
+            choices=TRANSFER_SAFEGUARDS,
             subject="'{key}' of {entry}",
         ),
     ),
@@ -190,6 +358,7 @@ COOKIE = Section(
             default="cookie",
         ),
         Field("domain", Kind.DOMAIN, "The domain the cookie is set for, such as .example.com."),
+        Field("data", Kind.TEXT, "What the cookie stores or collects, such as a random id."),
     ),
     description="One table row: one cookie (name) or several serving one purpose (names).",
     implicit=("line",),

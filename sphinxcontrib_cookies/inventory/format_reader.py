@@ -17,9 +17,11 @@ from typing import Any
 from .declaration import Field, Format, Kind, Section, require_every_kind
 from .durations import Duration, parse_duration
 from .fields import FORMAT, FORMAT_VERSION
+from .legal_reader import LegalValuesReader
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
-from .reader import EntryInvalid, TypedReader, kind_of, listed
+from .reader import EntryInvalid, kind_of, listed
+from .sites import is_public_suffix
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
 
@@ -31,7 +33,7 @@ def quoted_keys(keys: tuple[str, ...]) -> str:
     return " and ".join(f"'{key}'" for key in keys)
 
 
-class InventoryReader(TypedReader):
+class InventoryReader(LegalValuesReader):
     def __init__(self, path: str, size: int = 0, declaration: Format = FORMAT) -> None:
         super().__init__(path, [], size)
         self.declaration = declaration
@@ -315,7 +317,21 @@ class InventoryReader(TypedReader):
                 f"{what} '{shown(value)}' must be a host name such as '.example.com'",
             )
             return None
+        if value is not None and is_public_suffix(value):
+            self.note(
+                node.line,
+                "public-suffix",
+                f"{what} '{shown(value.strip())}' is a public suffix: browsers refuse a cookie "
+                "set for it, since it would reach every site under it; give the site's own "
+                "domain, or leave 'domain' out for a cookie of the host that sets it",
+            )
         return value.strip() if value else None
+
+
+def _nested(field: Field) -> Section[Any]:
+    """The section of an entry field (the declaration checks that it has one)."""
+    assert field.section is not None
+    return field.section
 
 
 #: A reader's method for a field of a kind: (reader, node, subject, field) to the value.
@@ -334,6 +350,8 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
         Kind.DURATION: lambda reader, node, what, field: reader.duration(node, what),
         Kind.DOMAIN: lambda reader, node, what, field: reader.domain(node, what),
         Kind.DATE: lambda reader, node, what, field: reader.calendar_date(node, what),
+        Kind.COUNTRY: lambda reader, node, what, field: reader.country(node, what),
+        Kind.EMAIL: lambda reader, node, what, field: reader.email(node, what),
         Kind.VERSION: lambda reader, node, what, field: reader.version(node, what),
         Kind.CATEGORY_REFERENCE: lambda reader, node, what, field: reader.category_reference(
             node, what
@@ -348,6 +366,10 @@ _KIND_READERS: Mapping[Kind, KindReader] = MappingProxyType(
             node, what, reader.provider
         ),
         Kind.COOKIES: lambda reader, node, what, field: reader.cookie_list(node, what),
+        Kind.ENTRY: lambda reader, node, what, field: reader.nested_entry(node, _nested(field)),
+        Kind.ENTRIES: lambda reader, node, what, field: reader.entry_list(
+            node, what, _nested(field)
+        ),
     }
 )
 require_every_kind(_KIND_READERS, "the loader (inventory/format_reader.py)")

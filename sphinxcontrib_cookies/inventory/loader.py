@@ -54,8 +54,14 @@ def parse_inventory(data: bytes, path: str, *, declaration: Format = FORMAT) -> 
         return reader.inventory()
 
 
-def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> CookieInventory:
-    """Read an inventory file; raise InventoryError when it cannot be read at all."""
+def load_inventory(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    raised_by: str = "cookies_max_file_size",
+) -> CookieInventory:
+    """Read an inventory file; raise InventoryError when it cannot be read at all.
+    ``raised_by`` names what raises the size limit, for the message."""
     location = str(path)
     try:
         with open(path, "rb") as stream:
@@ -75,7 +81,7 @@ def load_inventory(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> C
                 1,
                 "limit",
                 f"the file is larger than {max_bytes:,} bytes; split it, or raise the "
-                "limit (cookies_max_file_size)",
+                f"limit ({raised_by})",
             )
         )
     return parse_inventory(data, location)

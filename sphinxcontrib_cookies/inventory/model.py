@@ -21,6 +21,15 @@ STANDARD_CATEGORIES = (
     "analytics",
     "advertising",
 )
+#: Why a category's cookies may be set (GDPR article 6(1), and ``exempt`` for what the ePrivacy
+#: Directive's article 5(3) exempts from consent: what is strictly necessary).
+LEGAL_BASES = ("consent", "exempt", "legitimate-interest", "contract", "legal-obligation")
+#: What a provider is to the site's visitors' data (GDPR article 4(7) and (8), article 26).
+PROVIDER_ROLES = ("processor", "controller", "joint-controller")
+#: The safeguard of a transfer outside the EEA: an adequacy decision (GDPR article 45), the
+#: EU-US Data Privacy Framework (an adequacy decision of 2023), standard data protection clauses
+#: (article 46(2)(c)) or binding corporate rules (article 47).
+TRANSFER_SAFEGUARDS = ("adequacy", "dpf", "scc", "bcr")
 
 
 def normalize_language(code: str) -> str:
@@ -69,6 +78,28 @@ class Category:
     description: LocalizedText | None
     requires_consent: bool | None
     line: int
+    #: As declared; ``basis`` says what it is when it is not.
+    legal_basis: str | None = None
+
+    @property
+    def basis(self) -> str | None:
+        """The legal basis: as declared, else ``exempt`` for a category that needs no consent and
+        ``consent`` for one that does; None when the inventory says neither."""
+        if self.legal_basis is not None:
+            return self.legal_basis
+        if self.requires_consent is None:
+            return None
+        return "consent" if self.requires_consent else "exempt"
+
+    @property
+    def needs_consent(self) -> bool | None:
+        """Whether the cookies are set only with consent: as declared, else from the legal
+        basis (``consent`` or ``exempt``); None when the inventory says neither."""
+        if self.requires_consent is not None:
+            return self.requires_consent
+        if self.legal_basis in ("consent", "exempt"):
+            return self.legal_basis == "consent"
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +111,12 @@ class Provider:
     url: str | None
     privacy_policy: str | None
     line: int
+    #: Where it processes the data: an ISO 3166-1 alpha-2 code.
+    country: str | None = None
+    #: One of PROVIDER_ROLES.
+    role: str | None = None
+    #: One of TRANSFER_SAFEGUARDS, for a country outside the EEA.
+    transfer: str | None = None
 
     @property
     def link(self) -> str | None:
@@ -98,6 +135,53 @@ class Cookie:
     type: str
     domain: str | None
     line: int
+    #: What the cookie stores or collects.
+    data: LocalizedText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataProtectionOfficer:
+    """The controller's data protection officer (GDPR articles 37 to 39, 13(1)(b))."""
+
+    name: LocalizedText | None
+    email: str | None
+    contact_url: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Representative:
+    """The representative in the Union of a controller established outside it (article 27)."""
+
+    name: LocalizedText
+    address: LocalizedText | None
+    email: str | None
+    contact_url: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Controller:
+    """Who decides why and how the visitors' data is processed (GDPR article 4(7), 13(1)(a))."""
+
+    name: LocalizedText
+    address: LocalizedText | None
+    #: An ISO 3166-1 alpha-2 code: where the controller is established.
+    country: str | None
+    email: str | None
+    contact_url: str | None
+    dpo: DataProtectionOfficer | None
+    representative: Representative | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of the inventory's own history (``changes:``), for a site not kept in git."""
+
+    date: date
+    description: LocalizedText
+    line: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +195,12 @@ class CookieInventory:
     problems: tuple[InventoryProblem, ...] = ()
     #: When the inventory was last reviewed (its optional top-level ``updated:``).
     updated: date | None = None
+    #: Who is responsible for the visitors' data, and how to reach them.
+    controller: Controller | None = None
+    #: How long the visitor's choice is kept before they are asked again.
+    consent_lifetime: Duration | LocalizedText | None = None
+    #: The history written in the file, newest first as written.
+    changes: tuple[Change, ...] = ()
     _by_category: dict[str, tuple[Cookie, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )

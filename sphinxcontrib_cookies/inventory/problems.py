@@ -19,6 +19,7 @@ PROBLEM_KINDS = (
     "duration",
     "value",
     "duplicate-cookie",
+    "public-suffix",
     "todo",
 )
 

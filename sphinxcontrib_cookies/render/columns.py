@@ -149,6 +149,14 @@ def _purpose_written(cookie: Cookie, inventory: CookieInventory) -> Written | No
     return cookie.purpose, cookie.line
 
 
+def _data_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
+    return localized(cookie.data, words.language)
+
+
+def _data_written(cookie: Cookie, inventory: CookieInventory) -> Written | None:
+    return (cookie.data, cookie.line) if cookie.data is not None else None
+
+
 def _duration_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) -> str:
     duration = cookie.duration
     if isinstance(duration, Duration):
@@ -233,6 +241,13 @@ COLUMNS: Mapping[str, Column] = _registry(
             "The entry's purpose, as the inventory writes it.",
             _purpose_text,
             written=_purpose_written,
+        ),
+        Column(
+            "data",
+            _("Data"),
+            "What the entry stores or collects, as the inventory writes it.",
+            _data_text,
+            written=_data_written,
         ),
         Column(
             "duration",

@@ -42,3 +42,12 @@ def builtin(node: NodeT) -> NodeT:
     otherwise make Sphinx extract them. (Inline elements are never extracted alone.)"""
     node["translatable"] = False
     return node
+
+
+def keep_builtin_text_out(root: nodes.Element) -> None:
+    """``builtin`` for every unmarked text element under ``root``: one pass over a small
+    structure made in one piece (the controller, the rights). The cookie tables, which can
+    hold thousands of cells, mark each element as they make it instead."""
+    for node in root.findall(nodes.TextElement):
+        if ORIGIN not in node and not isinstance(node, nodes.Inline):
+            builtin(node)

@@ -7,11 +7,22 @@ from collections.abc import Callable
 from docutils import nodes
 
 from ..inventory import CookieInventory
+from ..translations import _
 from .explanations import default_description
 from .inventory_text import builtin, mark_inventory_text
 from .labels import consent_sentence
+from .legal.words import filled, legal_basis_label
 from .tables import category_title
 from .text import paragraphs
+
+
+def legal_basis_paragraph(basis: str) -> nodes.paragraph:
+    """ "Legal basis: Consent." """
+    paragraph = builtin(
+        nodes.paragraph("", "", *filled(str(_("Legal basis: %s.")), value=legal_basis_label(basis)))
+    )
+    paragraph["classes"].append("cookie-legal-basis")
+    return paragraph
 
 
 def render_cookie_types(
@@ -19,7 +30,9 @@ def render_cookie_types(
     categories: tuple[str, ...],
     language: str | None,
     make_id: Callable[[str], str],
+    legal_basis: bool = False,
 ) -> nodes.definition_list:
+    """Each category explained; with ``legal_basis``, the basis its cookies are set on."""
     listing = nodes.definition_list(classes=["cookie-types"])
     for category_id in categories:
         category = inventory.categories[category_id]
@@ -35,9 +48,11 @@ def render_cookie_types(
                 )
         else:
             definition.extend(paragraphs(default_description(category_id) or ""))
-        if category.requires_consent is not None:
-            sentence = consent_sentence(category.requires_consent)
+        if category.needs_consent is not None:
+            sentence = consent_sentence(category.needs_consent)
             definition += builtin(nodes.paragraph(sentence, sentence, classes=["cookie-consent"]))
+        if legal_basis and category.basis is not None:
+            definition += legal_basis_paragraph(category.basis)
         item = nodes.definition_list_item("", term, definition)
         item["ids"].append(make_id(f"category-{category_id}"))
         listing += item

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ..inventory.countries import COUNTRY_CODES
 from ..inventory.declaration import Field, Format, Kind, Section, require_every_kind
 from ..inventory.fields import FORMAT, FORMAT_VERSION
 
@@ -32,6 +33,7 @@ _CONTROL = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029"
 _URL_REST = r'[^\s/?#@"<>\\^`{|}]+(?:[/?#][^\s"<>\\^`{|}]*)?'
 #: Invisible characters (soft hyphen, zero-width and bidirectional controls).
 _INVISIBLE = r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+_NOT_IN_EMAIL = r'\s@"<>\\^`{|}()\[\],;:/?#'
 _WORDS = ("session", "persistent")
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
@@ -166,6 +168,28 @@ def _value_definitions() -> Schema:
     }
 
 
+def _contact_definitions() -> Schema:
+    """E-mail addresses and country codes, for the controller and the providers."""
+    return {
+        "email": {
+            "description": "An e-mail address, such as privacy@example.com (without mailto:).",
+            "type": "string",
+            "allOf": [
+                ref("single-line"),
+                {
+                    "pattern": rf"^\s*[^{_NOT_IN_EMAIL}]+@[^{_NOT_IN_EMAIL}.]+"
+                    rf"(?:\.[^{_NOT_IN_EMAIL}.]+)+\s*$"
+                },
+                {"not": {"pattern": _INVISIBLE}},
+            ],
+        },
+        "country": {
+            "description": "An ISO 3166-1 alpha-2 country code, in capitals (US, IE, DE).",
+            "enum": sorted(COUNTRY_CODES),
+        },
+    }
+
+
 def _categories(field: Field, declaration: Format) -> Schema:
     section = declaration.category
     return {
@@ -174,6 +198,11 @@ def _categories(field: Field, declaration: Format) -> Schema:
         "properties": {name: ref(f"standard-{section.name}") for name in section.standard_ids},
         "additionalProperties": ref(section.name),
     }
+
+
+def _nested(field: Field) -> Section[Any]:
+    assert field.section is not None  # the declaration checks that an entry field has one
+    return field.section
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +245,8 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
             },
             True,
         ),
+        Kind.COUNTRY: _defined("country"),
+        Kind.EMAIL: _defined("email"),
         Kind.VERSION: KindSchema(
             lambda field, declaration: {"enum": [int(FORMAT_VERSION), FORMAT_VERSION]}, False
         ),
@@ -232,6 +263,11 @@ _KIND_SCHEMAS: Mapping[Kind, KindSchema] = MappingProxyType(
         ),
         Kind.COOKIES: KindSchema(
             lambda field, declaration: {"type": "array", "items": ref(declaration.cookie.name)},
+            False,
+        ),
+        Kind.ENTRY: KindSchema(lambda field, declaration: ref(_nested(field).name), False),
+        Kind.ENTRIES: KindSchema(
+            lambda field, declaration: {"type": "array", "items": ref(_nested(field).name)},
             False,
         ),
     }
@@ -264,6 +300,8 @@ def section_schema(section: Section[Any], declaration: Format, standard: bool = 
     schema["additionalProperties"] = False
     if section.one_of:
         schema["oneOf"] = [{"required": [key]} for key in section.one_of]
+    if section.any_of:
+        schema["anyOf"] = [{"required": [key]} for key in section.any_of]
     schema["properties"] = {
         field.key: field_schema(field, declaration, field.key in required)
         for field in section.fields
@@ -273,7 +311,7 @@ def section_schema(section: Section[Any], declaration: Format, standard: bool = 
 
 def _entry_definitions(declaration: Format) -> Schema:
     definitions: Schema = {}
-    for section in (declaration.category, declaration.provider, declaration.cookie):
+    for section in declaration.sections[1:]:
         described = {"description": section.description} if section.description else {}
         definitions[section.name] = described | section_schema(section, declaration)
         if section.standard_ids:
@@ -297,6 +335,7 @@ def build_schema(declaration: Format = FORMAT) -> Schema:
         "$defs": {
             **_text_definitions(),
             **_value_definitions(),
+            **_contact_definitions(),
             **_entry_definitions(declaration),
         },
     }

@@ -1,0 +1,1 @@
+cookies_jurisdictions = ['eu']

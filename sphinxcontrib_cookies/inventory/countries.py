@@ -1,0 +1,42 @@
+"""Countries, as the format writes them: ISO 3166-1 alpha-2 codes, and which are in the EEA.
+
+The codes are the 249 officially assigned by ISO 3166-1 (as of 2025). The build names each in
+the page's language from Babel's territory names; ``tests/test_legal_format.py`` checks that
+Babel names every one.
+"""
+
+from __future__ import annotations
+
+
+def _codes(text: str) -> frozenset[str]:
+    """Codes written as the standard lists them, separated by spaces."""
+    return frozenset(text.split())
+
+
+#: Every officially assigned ISO 3166-1 alpha-2 code.
+COUNTRY_CODES = _codes(
+    """
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+    BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+    EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+    HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+    LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+    NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+    SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+    TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+    """
+)
+
+#: The 27 member states of the European Union.
+EU_MEMBER_STATES = _codes(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
+)
+
+#: The European Economic Area: the EU, Iceland, Liechtenstein and Norway. A transfer of personal
+#: data to a country outside it needs a safeguard (GDPR chapter V, articles 44 to 49).
+EEA_COUNTRIES = EU_MEMBER_STATES | _codes("IS LI NO")
+
+
+def in_eea(code: str) -> bool:
+    """Whether ``code`` (an ISO 3166-1 alpha-2 code) is a country of the EEA."""
+    return code in EEA_COUNTRIES

@@ -1,0 +1,88 @@
+"""Which site a host is on, by the Public Suffix List: the rule browsers use to scope cookies
+and to tell one site from another.
+
+``www.example.co.uk`` is on the site ``example.co.uk``; ``acme-docs.readthedocs.io`` is a site
+of its own, because ``readthedocs.io`` is a suffix under which anyone may register a name (the
+list's private section, which is used here as browsers use it). IP addresses and one-label hosts
+(``localhost``) are their own site.
+
+The list comes from the ``publicsuffixlist`` package, which ships it: nothing is fetched at run
+time. A new release of the package follows each update of the list; ``suffix_list_version()``
+says which list decides.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from functools import cache
+
+from publicsuffixlist import PSLFILE, PublicSuffixList
+from publicsuffixlist import __version__ as PACKAGE_VERSION
+
+__all__ = ["is_public_suffix", "normal_host", "site_of", "suffix_list_version"]
+
+#: How far into the list's file its ``// VERSION:`` line is looked for.
+_HEADER_LINES = 30
+
+
+@cache
+def _suffix_list() -> PublicSuffixList:
+    """The list shipped with the package, read once per process: it never changes while the
+    process runs (an upgrade of the package takes effect in the next one)."""
+    return PublicSuffixList(accept_unknown=False)
+
+
+def normal_host(host: str) -> str:
+    """A host or cookie domain as compared: lower case, no leading or trailing dot."""
+    return host.strip().strip(".").lower()
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def site_of(host: str) -> str:
+    """The site ``host`` is on: its registrable domain (the public suffix and one label more).
+
+    ``www.example.com`` -> ``example.com``; ``shop.example.co.uk`` -> ``example.co.uk``;
+    ``acme-docs.readthedocs.io`` -> itself. An IP address, a one-label host and a host that is
+    itself a public suffix (``github.io``) are their own site.
+    """
+    host = normal_host(host)
+    if "." not in host or _is_address(host):
+        return host
+    suffixes = _suffix_list()
+    registrable = suffixes.privatesuffix(host)
+    if registrable is not None:
+        return str(registrable)
+    if suffixes.is_public(host):
+        return host
+    # A top-level domain the list does not know (``docs.intranet.corp``): the list's default
+    # rule makes the last label the suffix.
+    return ".".join(host.rsplit(".", 2)[-2:])
+
+
+def is_public_suffix(domain: str) -> bool:
+    """Whether ``domain`` (``.co.uk``, ``readthedocs.io``, ``com``) is a public suffix: browsers
+    refuse a cookie set for it, since it would reach every site under it. A name the list does
+    not know (``localhost``) is not one."""
+    host = normal_host(domain)
+    return bool(host) and not _is_address(host) and bool(_suffix_list().is_public(host))
+
+
+@cache
+def suffix_list_version() -> str:
+    """The version of the list that decides, as the list's own header gives it
+    (``2026-10-22_08-36-41_UTC``), else the package's version."""
+    try:
+        with open(PSLFILE, encoding="utf-8", errors="replace") as stream:
+            for _, line in zip(range(_HEADER_LINES), stream, strict=False):
+                if line.startswith("// VERSION:"):
+                    return line.removeprefix("// VERSION:").strip()
+    except OSError:
+        pass
+    return f"publicsuffixlist {PACKAGE_VERSION}"
