@@ -8,7 +8,7 @@ import time
 
 from . import __doc__ as package_doc
 from .cases import CASES
-from .harness import WORK, BuildFailed, extension_available, load_average
+from .harness import WORK, BuildFailed, compile_package, extension_available, load_average
 from .verdicts import Judge
 
 
@@ -32,19 +32,33 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         default="cpu",
         help="judge time targets by CPU time (default; steady on a shared machine) or wall time",
     )
+    parser.add_argument(
+        "--jobs",
+        type=jobs_list,
+        default=(),
+        help="the -j values of case 8, such as 1,2 (default 1,4,8,16)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     return args
 
 
+def jobs_list(text: str) -> tuple[int, ...]:
+    values = tuple(int(value) for value in text.split(","))
+    if not values or min(values) < 1 or list(values) != sorted(set(values)):
+        raise argparse.ArgumentTypeError("a rising list of counts of at least 1, such as 1,2")
+    return values
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
-    judge = Judge(clock=args.clock, runs=args.runs)
+    judge = Judge(clock=args.clock, runs=args.runs, jobs=args.jobs)
     WORK.mkdir(parents=True, exist_ok=True)
     if not extension_available():
         print("sphinxcontrib_cookies has no Sphinx extension in this tree yet: nothing to compare")
         return 2
+    compile_package()
     started = time.perf_counter()
     print(f"time targets judged on {judge.clock} time; load average {load_average()}")
     failed_to_run = False

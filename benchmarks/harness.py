@@ -1,12 +1,14 @@
 """Building a generated project in a fresh child process, and timing the sides of a case in turn.
 
-Each build is ``python -m sphinx -b html`` run from a child that reports the build's wall time,
-CPU time (user + system) and peak RSS; the sides of a case alternate A B A B, after one uncounted
-warm-up round.
+Each build is Sphinx's command line (what ``python -m sphinx -b html`` runs) in a child that
+reports the build's wall time, CPU time (user + system) and peak RSS, and how much of both
+clocks the interpreter's exit took after Sphinx returned; the sides of a case alternate A B A B,
+after one uncounted warm-up round.
 """
 
 from __future__ import annotations
 
+import compileall
 import dataclasses
 import json
 import os
@@ -26,17 +28,36 @@ MIB = 1024 * 1024
 #: work shares the machine; "wall" is what a user waits on an idle one.
 Clock = Literal["cpu", "wall"]
 
+#: Sphinx's command line (``python -m sphinx``), which also says, on its last line of standard
+#: error, the CPU time (its own and its ``-j`` workers') and the time of day when Sphinx returned,
+#: and its own CPU time alone (with ``-j``, the part of the build that is not parallel); what the
+#: process takes after Sphinx returned is the interpreter's exit.
+SPHINX_MAIN = r"""
+import resource, sys, time
+from sphinx.cmd.build import main
+status = main(sys.argv[1:])
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+own = time.process_time()
+print(f"\n@@built {own + workers.ru_utime + workers.ru_stime!r} {time.time()!r} {own!r}",
+      file=sys.stderr, flush=True)
+sys.exit(status)
+"""
+
 # Runs one command in this fresh child and reports its wall time and peak RSS. A fresh child per
 # build keeps RUSAGE_CHILDREN to that one build (it is a high-water mark over all reaped children).
 MEASURE_CHILD = r"""
 import json, resource, subprocess, sys, time
-start = time.perf_counter()
+start, started = time.perf_counter(), time.time()
 completed = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-json.dump({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "maxrss_kib": usage.ru_maxrss,
+cpu = usage.ru_utime + usage.ru_stime
+stderr, _, mark = completed.stderr.rpartition("\n@@built ")
+built_cpu, built_at, own = (float(v) for v in mark.split()) if _ else (cpu, started + wall, cpu)
+json.dump({"wall": wall, "cpu": cpu, "maxrss_kib": usage.ru_maxrss, "main_cpu": own,
+           "exit_wall": max(0.0, started + wall - built_at), "exit_cpu": max(0.0, cpu - built_cpu),
            "returncode": completed.returncode, "stdout": completed.stdout,
-           "stderr": completed.stderr}, sys.stdout)
+           "stderr": stderr if _ else completed.stderr}, sys.stdout)
 """
 
 
@@ -49,12 +70,16 @@ class Project:
     python: Path
     # Documents whose HTML the checks compare (tables, rows, cells).
     compared_docs: list[str] = dataclasses.field(default_factory=lambda: ["index"])
-    #: The Sphinx builder (``html`` unless a case measures another).
+    #: The Sphinx builder (``html`` unless a case measures another), more options for
+    #: sphinx-build (``-j 4``), and the output folder under ``_build`` (the builder's name
+    #: unless given).
     builder: str = "html"
+    options: tuple[str, ...] = ()
+    output: str = ""
 
     @property
     def outdir(self) -> Path:
-        return self.srcdir / "_build" / self.builder
+        return self.srcdir / "_build" / (self.output or self.builder)
 
 
 @dataclasses.dataclass
@@ -64,6 +89,11 @@ class BuildResult:
     peak_rss: int
     stdout: str
     stderr: str
+    #: Of ``wall`` and ``cpu``, what the interpreter's exit took after Sphinx returned.
+    exit_wall: float = 0.0
+    exit_cpu: float = 0.0
+    #: The CPU time of Sphinx's own process until it returned: with ``-j``, the serial part.
+    main_cpu: float = 0.0
 
     @property
     def warnings(self) -> list[str]:
@@ -108,15 +138,26 @@ def child_environment() -> dict[str, str]:
     return environment
 
 
-def build(project: Project, *, fresh: bool = True, quiet: bool = True) -> BuildResult:
-    """Build the project in a fresh child; from scratch (-E, empty output) when fresh."""
+def compile_package() -> None:
+    """Compile this tree's package as installing it would: where ``PYTHONDONTWRITEBYTECODE`` is
+    set, every build would otherwise compile it again, a cost users never pay."""
+    compileall.compile_dir(ROOT / "sphinxcontrib_cookies", quiet=1)
+
+
+def build(
+    project: Project, *, fresh: bool = True, quiet: bool = True, verbose: bool = False
+) -> BuildResult:
+    """Build the project in a fresh child; from scratch (-E, empty output) when fresh;
+    ``verbose`` (-v) logs each inventory the build parses."""
     if fresh and project.outdir.exists():
         shutil.rmtree(project.outdir)
-    command = [str(project.python), "-m", "sphinx", "-b", project.builder]
+    command = [str(project.python), "-c", SPHINX_MAIN, "-b", project.builder, *project.options]
     if fresh:
         command.append("-E")
     if quiet:
         command.append("-q")
+    if verbose:
+        command.append("-v")
     command += [str(project.srcdir), str(project.outdir)]
     completed = subprocess.run(
         [sys.executable, "-c", MEASURE_CHILD, *command],
@@ -138,6 +179,9 @@ def build(project: Project, *, fresh: bool = True, quiet: bool = True) -> BuildR
         peak_rss=report["maxrss_kib"] * 1024,
         stdout=report["stdout"],
         stderr=report["stderr"],
+        exit_wall=report["exit_wall"],
+        exit_cpu=report["exit_cpu"],
+        main_cpu=report["main_cpu"],
     )
 
 
@@ -172,6 +216,14 @@ class Series:
     def peak_rss(self) -> int:
         return max(result.peak_rss for result in self.results)
 
+    @property
+    def exit_cpu_median(self) -> float:
+        return statistics.median(result.exit_cpu for result in self.results)
+
+    @property
+    def exit_wall_median(self) -> float:
+        return statistics.median(result.exit_wall for result in self.results)
+
     def describe(self) -> str:
         walls = " ".join(f"{wall:.2f}" for wall in self.walls)
         cpus = " ".join(f"{cpu:.2f}" for cpu in self.cpus)
@@ -179,6 +231,7 @@ class Series:
         return (
             f"{self.project.label:<30} wall median {self.wall_median:7.2f} s [{walls}]  "
             f"CPU median {self.cpu_median:7.2f} s [{cpus}]  "
+            f"of which exit {self.exit_wall_median:.2f} s wall, {self.exit_cpu_median:.2f} s CPU  "
             f"peak RSS {self.peak_rss / MIB:4.0f} MiB  warnings {warnings}"
         )
 
@@ -190,6 +243,7 @@ def alternate(
     before_each: Callable[[Project], None] | None = None,
     fresh: bool = True,
     quiet: bool = True,
+    verbose: bool = False,
 ) -> list[Series]:
     """Build the sides in turn (A B A B ...): one uncounted warm-up round, then `runs` rounds."""
     series = [Series(project) for project in projects]
@@ -197,7 +251,7 @@ def alternate(
         for side in series:
             if before_each:
                 before_each(side.project)
-            result = build(side.project, fresh=fresh, quiet=quiet)
+            result = build(side.project, fresh=fresh, quiet=quiet, verbose=verbose)
             if round_number > 0:
                 side.results.append(result)
             print(
@@ -215,10 +269,12 @@ def ratio_line(a: Series, b: Series, clock: Clock) -> float:
     """Print the ratio of medians on both clocks; return it on the judged clock."""
     wall = a.wall_median / b.wall_median
     cpu = a.cpu_median / b.cpu_median
+    built_cpu = (a.cpu_median - a.exit_cpu_median) / (b.cpu_median - b.exit_cpu_median)
     print(
         f"    {a.project.label} / {b.project.label}: "
         f"wall {wall:.2f} ({a.wall_median:.2f} s / {b.wall_median:.2f} s), "
-        f"CPU {cpu:.2f} ({a.cpu_median:.2f} s / {b.cpu_median:.2f} s), "
+        f"CPU {cpu:.2f} ({a.cpu_median:.2f} s / {b.cpu_median:.2f} s; without the "
+        f"interpreter's exit {built_cpu:.2f}), "
         f"peak RSS {a.peak_rss / MIB:.0f} / {b.peak_rss / MIB:.0f} MiB"
     )
     return cpu if clock == "cpu" else wall

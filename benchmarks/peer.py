@@ -56,8 +56,19 @@ def peer_template() -> str:
     return f"{{%- set titles = {titles!r} -%}}\n" + TEMPLATE.read_text(encoding="utf-8")
 
 
-def peer_project(directory: Path, title: str, document: dict[str, Any]) -> Project:
-    """A page rendering ``document`` with ``datatemplate:yaml``, built by the peer's venv."""
+#: The peer's loader calls ``yaml.safe_load``, PyYAML's parser in Python, even where PyYAML was
+#: built with libyaml; this makes it use libyaml's (``CSafeLoader``), as a fair comparison.
+LIBYAML_CONF = """
+import yaml
+yaml.safe_load = lambda stream: yaml.load(stream, Loader=yaml.CSafeLoader)
+"""
+
+
+def peer_project(
+    directory: Path, title: str, document: dict[str, Any], *, libyaml: bool = False
+) -> Project:
+    """A page rendering ``document`` with ``datatemplate:yaml``, built by the peer's venv, with
+    the YAML parser users get (``yaml.safe_load``), or with libyaml's."""
     write_project(
         directory,
         extensions=["sphinxcontrib.datatemplates"],
@@ -70,6 +81,7 @@ def peer_project(directory: Path, title: str, document: dict[str, Any]) -> Proje
             "cookies.yaml": dump_inventory(document),
             "_templates/cookies.tmpl": peer_template(),
         },
-        conf_extra="templates_path = ['_templates']\n",
+        conf_extra="templates_path = ['_templates']\n" + (LIBYAML_CONF if libyaml else ""),
     )
-    return Project("B datatemplates", directory, PEER_PYTHON)
+    label = "C datatemplates, libyaml" if libyaml else "B datatemplates, as run"
+    return Project(label, directory, PEER_PYTHON)

@@ -99,12 +99,19 @@ def test_parallel_build_gives_the_same_output_and_warnings(tmp_path: Path) -> No
 def test_parallel_incremental_build_merges_records(tmp_path: Path) -> None:
     build_copy("parallel", tmp_path, parallel=2)
     inventory = tmp_path / "src" / "cookies.yaml"
+    # One purpose: only the page that shows its category is read again.
     inventory.write_text(inventory.read_text().replace("Purpose 3.1", "Purpose three"))
     rebuilt = build_copy("parallel", tmp_path, parallel=2)
+    assert status_counts(rebuilt.status.getvalue()) == (0, 1, 0)
+    assert "Purpose three" in (rebuilt.outdir / "page03.html").read_text(encoding="utf-8")
+    # Every entry: every page, read by forked readers whose records are merged.
+    inventory.write_text(inventory.read_text().replace(" days", " weeks"))
+    rebuilt = build_copy("parallel", tmp_path, parallel=2)
     assert status_counts(rebuilt.status.getvalue()) == (0, 12, 0)
+    assert " .. page" in strip_colors(rebuilt.status.getvalue())
     assert "Purpose three" in (rebuilt.outdir / "page03.html").read_text(encoding="utf-8")
     html = (rebuilt.outdir / "page02.html").read_text(encoding="utf-8")
-    assert 'href="page03.html#cookie-c3-cookie1"' in html
+    assert "2\xa0weeks" in html and 'href="page03.html#cookie-c3-cookie1"' in html
 
 
 def test_myst_pages_use_the_same_directives_options_and_role(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from sphinx.util import logging
 from ..translations import CATALOG, LOCALE_DIR, __
 from .audit import setup_audit
 from .banner import setup_banner
-from .captions import setup_captions
 from .compliance import setup_compliance
 from .config import setup_config
 from .consent_directives import CookieEmbedDirective, CookiePreferencesDirective
@@ -21,7 +20,7 @@ from .directives import (
     CookieTypesDirective,
 )
 from .domain import CookiesDomain, cookie_role
-from .events import forget_inventories, load_before_reading, outdated_by_inventory
+from .events import setup_events
 from .export import setup_export
 from .history import CookieChangesDirective
 from .legal import setup_legal
@@ -80,11 +79,8 @@ def setup_extension(app: Sphinx) -> None:
     app.add_post_transform(MoveTableTitlesOutOfManPages)
     app.add_post_transform(KeepManPageTextOnItsLines)
     app.add_post_transform(ConsentMarkup)
-    app.connect("env-get-outdated", outdated_by_inventory)
-    app.connect("env-before-read-docs", load_before_reading)
     app.connect("warn-missing-reference", warn_unknown_cookie)
-    # after every other handler of the build's end (export, audit), which read the inventory
-    app.connect("build-finished", forget_inventories, priority=900)
+    setup_events(app)
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_export(app)
     setup_banner(app)
@@ -99,5 +95,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_screen(app)
     setup_links(app)
     setup_updated(app)
-    setup_captions(app)
     setup_widths(app)

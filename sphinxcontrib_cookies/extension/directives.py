@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
+from ..inventory.slices import InventorySlice
 from ..render import COLUMNS, TableOptions, project_labels, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
 from ..translations import __
+from .captions import CountCookiesInCaptions
 from .configured import configured_path, document_path
 from .domain import CookiesDomain, cookies_domain
+from .ids import UniqueIds
 
 logger = logging.getLogger(__name__)
 
@@ -105,22 +108,14 @@ class CookiesDirective(SphinxDirective):
                     % (name, self.name, hint, ", ".join(known))
                 )
 
+    def unique_ids(self) -> UniqueIds:
+        """Ids unique in this document, readable from the cookie name."""
+        return UniqueIds(self.state.document, self.env)
+
     def make_id(self, name: str) -> str:
-        """An id unique in this document, readable from the cookie name."""
-        base: str = nodes.make_id(f"cookie-{name}")
-        taken = self.state.document.ids
-        issued = cast(set[str], self.env.temp_data.setdefault("cookies_ids", set()))
-        # The last number tried for each base: a name repeated n times costs O(n), not O(n²).
-        last = cast(dict[str, int], self.env.temp_data.setdefault("cookies_id_numbers", {}))
-        number = last.get(base, 0)
-        while True:
-            number += 1
-            candidate = base if number == 1 else f"{base}-{number}"
-            if candidate not in taken and candidate not in issued:
-                break
-        last[base] = number
-        issued.add(candidate)
-        return candidate
+        """An id unique in this document, readable from ``name`` (for a few ids; a renderer
+        that makes many takes ``unique_ids()`` once)."""
+        return self.unique_ids()(name)
 
 
 class _InventoryDirective(CookiesDirective):
@@ -138,9 +133,19 @@ class _InventoryDirective(CookiesDirective):
             return document_path(self.env, self.arguments[0])
         return configured_path(self.env)
 
+    def requested_categories(self) -> tuple[str, ...] | None:
+        """The categories as ``:categories:`` lists them; None when it is not given (all)."""
+        return tuple(_split(self.options["categories"])) if "categories" in self.options else None
+
+    def shown_part(self) -> InventorySlice:
+        """What this directive shows of the inventory (see ``CookiesDomain.read_inventory``):
+        by default all of it, so that any edit reads the page again; a directive that shows
+        less says so, and is read again less often."""
+        return InventorySlice(cookies=True)
+
     def load(self) -> CookieInventory | None:
         path = self.inventory_path()
-        loaded = self.domain.read_inventory(path)
+        loaded = self.domain.read_inventory(path, self.shown_part())
         if loaded.missing:
             if self.arguments:
                 message = __(
@@ -216,6 +221,9 @@ class CookieTableDirective(_InventoryDirective):
         source, line = self.get_source_info()
         return (source, line) if source and line else None
 
+    def shown_part(self) -> InventorySlice:
+        return InventorySlice(categories=self.requested_categories(), cookies=True)
+
     def group_by_category(self) -> bool:
         value = (self.options.get("group-by") or "category").strip()
         if value not in ("category", "none"):
@@ -226,8 +234,9 @@ class CookieTableDirective(_InventoryDirective):
 
     def tables(
         self, inventory: CookieInventory, classes: tuple[str, ...] = ()
-    ) -> list[nodes.table]:
-        """The tables the options ask for; their rows are noted as targets of ``:cookie:``."""
+    ) -> list[nodes.Element]:
+        """The tables the options ask for (and, with ``:count:``, the node that counts their
+        cookies); their rows are noted as targets of ``:cookie:``."""
         options = TableOptions(
             columns=self.columns(),
             categories=self.chosen_categories(inventory),
@@ -239,9 +248,13 @@ class CookieTableDirective(_InventoryDirective):
             count=self.flag("count"),
             consent_choices=self.config.cookies_banner,
         )
-        rendered = render_tables(inventory, options, self.make_id)
+        rendered = render_tables(inventory, options, self.unique_ids())
         self.domain.note_targets(self.env.docname, rendered.targets)
-        return list(rendered.tables)
+        self.domain.note_tables(self.env.docname, len(rendered.tables))
+        result: list[nodes.Element] = list(rendered.tables)
+        if options.count and rendered.tables:
+            result.append(CountCookiesInCaptions.pending_for(self.state.document, rendered.tables))
+        return result
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
@@ -270,6 +283,9 @@ class CookieTypesDirective(_InventoryDirective):
         }
     )
 
+    def shown_part(self) -> InventorySlice:
+        return InventorySlice(categories=self.requested_categories())
+
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
@@ -282,7 +298,7 @@ class CookieTypesDirective(_InventoryDirective):
                 inventory,
                 categories,
                 self.config.language,
-                self.make_id,
+                self.unique_ids(),
                 legal_basis=self.flag("legal-basis"),
             )
             listing["classes"].extend(self.classes())
@@ -290,7 +306,7 @@ class CookieTypesDirective(_InventoryDirective):
                 self.add_name(listing)
             result.append(listing)
         if self.flag("parties"):
-            result.append(render_parties(self.make_id))
+            result.append(render_parties(self.unique_ids()))
         return self.located(result)
 
 
@@ -323,7 +339,7 @@ class CookiePartiesDirective(CookiesDirective):
 
     def run(self) -> list[nodes.Node]:
         self.check_options()
-        listing = render_parties(self.make_id)
+        listing = render_parties(self.unique_ids())
         listing["classes"].extend(self.classes())
         if self.options.get("name"):
             self.add_name(listing)

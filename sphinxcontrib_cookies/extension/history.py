@@ -8,6 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..inventory import CookieInventory
+from ..inventory.slices import InventorySlice
 from ..legal import HistoryError, InventoryChange, history_changes, read_revisions
 from ..legal.history import DEFAULT_LIMIT
 from ..render.legal import render_history, render_last_updated, render_written_changes
@@ -77,6 +78,13 @@ class CookieChangesDirective(HistoryDirective):
     """The history of the cookies, and when the policy was last updated."""
 
     option_spec = _Options({**HistoryDirective.option_spec, "source": directives.unchanged})
+
+    def shown_part(self) -> InventorySlice:
+        """With ``:source: yaml``, the date and the changes the file lists; else all of it (the
+        history git keeps of the file changes when the file does)."""
+        if (self.options.get("source") or "").strip() == "yaml":
+            return InventorySlice(categories=(), top_level=("updated", "changes"))
+        return InventorySlice(cookies=True)
 
     def run(self) -> list[nodes.Node]:
         self.check_options()

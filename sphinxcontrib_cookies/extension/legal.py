@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..inventory import CookieInventory
+from ..inventory.slices import InventorySlice
 from ..legal import SupervisoryAuthority, authority_for
 from ..render.legal import (
     render_controller,
@@ -129,6 +130,9 @@ class CookieProvidersDirective(LegalDirective):
 class CookieControllerDirective(LegalDirective):
     """Who is responsible for the visitors' data, and how to reach them."""
 
+    def shown_part(self) -> InventorySlice:
+        return InventorySlice(categories=(), top_level=("controller",))
+
     def run(self) -> list[nodes.Node]:
         self.check_options()
         inventory = self.load()
@@ -137,6 +141,10 @@ class CookieControllerDirective(LegalDirective):
 
 class CookieRightsDirective(LegalDirective):
     """How to withdraw consent, the visitor's rights and the supervisory authority."""
+
+    def shown_part(self) -> InventorySlice:
+        # the authority is the controller's country's, unless conf.py names one
+        return InventorySlice(categories=(), top_level=("consent_lifetime", "controller"))
 
     def run(self) -> list[nodes.Node]:
         self.check_options()

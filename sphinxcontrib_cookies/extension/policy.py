@@ -8,6 +8,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..inventory import CookieInventory
+from ..inventory.slices import InventorySlice
 from ..render import render_cookie_types
 from ..render.explanations import render_intro
 from ..render.legal import part_title
@@ -30,6 +31,9 @@ class CookiePolicyDirective(CookieChangesDirective, CookieTableDirective):
             "parts": directives.unchanged,
         }
     )
+
+    def shown_part(self) -> InventorySlice:
+        return InventorySlice(cookies=True)  # the whole page: all of the inventory
 
     def parts(self) -> tuple[str, ...]:
         if "parts" not in self.options:

@@ -14,16 +14,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..render.widths import SCREEN, name_parts
+from ..render.widths import name_parts
 from .transforms import cookie_tables
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
-
-#: In a wide HTML table, names longer than this may break anywhere; shorter ones never do,
-#: and the plan of widths leaves them room (``render/widths.py``). (On paper,
-#: extension/paper.py breaks what does not fit its column.)
-LONG_NAME = SCREEN.whole_name or 24
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -82,8 +77,10 @@ class LabelCellsForCards(SphinxPostTransform):
     shows its column's label. The labels are CSS generated content (``td::before``), written
     once per page and set of labels in a ``<style>`` element before the first table that uses
     it, rather than a node in each of thousands of cells, which the writer would have to write
-    and the search index would have to index. Cells with nothing in them are marked, so that
-    cards can leave them out, and long names are marked, so that only they may break."""
+    and the search index would have to index. (The renderer marks the cells with nothing in
+    them, which cards leave out, and the long names, which alone may break: a mark costs
+    nothing where the rows are made, and a pass over every cell here would run in the main
+    process of a ``-j`` build, one page after another.)"""
 
     default_priority = 200
     formats = ("html",)
@@ -104,12 +101,8 @@ class LabelCellsForCards(SphinxPostTransform):
             for body in table.findall(nodes.tbody):
                 for row in body.children:
                     for entry in row.children:
-                        if not isinstance(entry, nodes.entry):
-                            continue
-                        if not entry.children:
-                            entry["classes"].append("cookie-cell-empty")
-                        elif "cookie-name" in entry["classes"]:
-                            mark_long_names(entry)
+                        if isinstance(entry, nodes.entry) and "cookie-name" in entry["classes"]:
+                            add_break_points(entry)
 
 
 #: Where a line may break inside a name: the browser shows nothing there.
@@ -128,19 +121,15 @@ def name_with_break_points(parts: list[str]) -> nodes.raw:
     )
 
 
-def mark_long_names(entry: nodes.entry) -> None:
-    """A long name may break anywhere (a class tells the stylesheet); a shorter one between
-    its parts, after ``_``, ``.``, ``-`` or ``/``, where the plan of widths expects it to
-    (``render/widths.py``)."""
+def add_break_points(entry: nodes.entry) -> None:
+    """A name up to ``LONG_NAME`` characters may break between its parts, after ``_``, ``.``,
+    ``-`` or ``/``, where the plan of widths expects it to (``render/widths.py``); a longer
+    one, marked ``cookie-name-long`` by the renderer, may break anywhere."""
     for paragraph in entry.children:
         for name in list(paragraph.children):
             if not isinstance(name, nodes.literal) or name["classes"]:
                 continue
-            text = name.astext()
-            if len(name.rawsource or text) > LONG_NAME:
-                name["classes"].append("cookie-name-long")
-                continue
-            parts = name_parts(text)
+            parts = name_parts(name.astext())
             if len(parts) > 1:
                 name.replace_self(name_with_break_points(parts))
 

@@ -15,7 +15,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import locale
 from sphinx.application import Sphinx
-from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
@@ -24,7 +23,7 @@ from sphinx.util.nodes import extract_messages
 
 from ..render.inventory_text import FOR_CATALOG, ORIGIN
 from ..translations import CATALOG, LOCALE_DIR
-from .transforms import builder_class
+from .building import builds_catalogs
 
 
 def _marked(node: nodes.Node) -> bool:
@@ -103,11 +102,6 @@ class TranslateInventoryText(SphinxTransform):
                 node["translated"] = True
             else:
                 node["translated"] = False
-
-
-def builds_catalogs(env: BuildEnvironment) -> bool:
-    """Whether this build is ``-b gettext``, which extracts the project's catalogs."""
-    return issubclass(builder_class(env), MessageCatalogBuilder)
 
 
 def load_catalog_for_hyphenated_language(app: Sphinx, config: Config) -> None:

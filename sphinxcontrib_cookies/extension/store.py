@@ -2,14 +2,17 @@
 
 Parsed inventories live in an :class:`InventoryStore` that the build owns (the ``cookies``
 domain holds it, see ``domain.py``), never in the pickled environment: the environment keeps
-only each file's content digest per document, which is what decides whether a document is out
-of date.
+only, per document, the digests of the file and of the slices of it that the document shows,
+which is what decides whether a document is out of date (``events.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sphinx.util import logging
 
@@ -22,7 +25,9 @@ from ..inventory import (
     parse_inventory,
 )
 from ..inventory.files import read_inventory_file, unread_digest
+from ..inventory.slices import InventorySlice
 from ..translations import __
+from .memo import ContentMemo, KeptProblem, kept
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +55,16 @@ class LoadedFile:
             return (self.parsed,)
         return self.parsed.problems if self.parsed is not None else ()
 
+    def slice_digest(self, part: InventorySlice) -> str:
+        """The digest of what a page shows of this file: of the slice, when the file could be
+        parsed; else of the file's state (missing, unreadable, or this broken content). A page
+        that shows every entry is as good as shown the whole file: its digest is the file's,
+        which costs nothing to take again."""
+        inventory = self.inventory
+        if inventory is None or part.every_entry:
+            return self.digest
+        return part.digest(inventory)
+
 
 class InventoryStore:
     """The inventory files of one build, each read, parsed and reported on the first time the
@@ -60,10 +75,25 @@ class InventoryStore:
     they forked, and the build clears it when it finishes, so that the next build reads (and
     reports on) every file afresh. Within a build a file is read once, so every page shows the
     same content of it, the one whose digest the environment records.
+
+    A file's problems are reported once per build, by the main process: a ``-j`` reader that
+    parses a file keeps them (``take_unreported``) for the main process to report once the
+    readers are done, however many of them parsed it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, memo_folder: Path) -> None:
         self._files: dict[str, LoadedFile] = {}
+        self._digests: dict[str, str] = {}
+        self._reported: set[str] = set()
+        self._unreported: dict[str, tuple[str, tuple[KeptProblem, ...]]] = {}
+        self._main_process = os.getpid()
+        #: What earlier builds learned of each file's content (``memo.py``).
+        self.memo = ContentMemo(memo_folder)
+
+    @property
+    def in_reader_process(self) -> bool:
+        """Whether this is a ``-j`` reader forked from the build's main process."""
+        return os.getpid() != self._main_process
 
     def load(
         self, path: str, max_bytes: int, limits: InventoryLimits = DEFAULT_LIMITS
@@ -72,12 +102,48 @@ class InventoryStore:
         loaded = self._files.get(path)
         if loaded is None:
             loaded = self._files[path] = _read(path, max_bytes, limits)
-            for problem in loaded.problems:
-                report(problem)
+            self._digests[path] = loaded.digest
+            if not self.in_reader_process:
+                self.memo.of(path, loaded.digest).problems = kept(loaded.problems)
+            self.report(path, loaded.digest, loaded.problems)
         return loaded
+
+    def loaded(self, path: str) -> LoadedFile | None:
+        """The file, if this build has read it."""
+        return self._files.get(path)
+
+    def digest(self, path: str, max_bytes: int) -> str:
+        """The digest of the file's content in this build, computed once."""
+        if path not in self._digests:
+            self._digests[path] = digest_of(path, max_bytes)
+        return self._digests[path]
+
+    def report(self, path: str, digest: str, problems: Iterable[InventoryProblem]) -> None:
+        """Report the file's problems, unless this build has; in a reader, keep them for the
+        main process."""
+        if path in self._reported:
+            return
+        if self.in_reader_process:
+            self._unreported[path] = (digest, kept(problems))
+            return
+        self._reported.add(path)
+        for problem in problems:
+            report(problem)
+
+    def reported(self, path: str) -> bool:
+        return path in self._reported
+
+    def take_unreported(self) -> dict[str, tuple[str, tuple[KeptProblem, ...]]]:
+        """The problems this reader found and did not report, each file's once."""
+        taken, self._unreported = self._unreported, {}
+        return taken
 
     def clear(self) -> None:
         self._files.clear()
+        self._digests.clear()
+        self._reported.clear()
+        self._unreported.clear()
+        self.memo.forget()
 
 
 def file_location(path: str, line: int | None = None) -> str:

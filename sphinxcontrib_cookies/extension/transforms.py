@@ -20,7 +20,17 @@ def builder_class(env: BuildEnvironment) -> type[Builder]:
 
 
 def cookie_tables(document: nodes.document) -> list[nodes.table]:
-    return [table for table in document.findall(nodes.table) if "cookie-table" in table["classes"]]
+    """The cookie tables of a document, found without walking their rows: a page of thousands
+    of cookies is mostly tables, and every builder's touches start here."""
+    found: list[nodes.table] = []
+    pending: list[nodes.Node] = [document]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, nodes.table) and "cookie-table" in node["classes"]:
+            found.append(node)
+        elif isinstance(node, nodes.Element) and not isinstance(node, nodes.TextElement):
+            pending.extend(reversed(node.children))  # (no table is inside a paragraph)
+    return found
 
 
 class LeaveLongtablesToPaper(SphinxPostTransform):

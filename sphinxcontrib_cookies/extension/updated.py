@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from ..inventory.slices import InventorySlice
 from ..render.durations import babel_locale
 from ..translations import __
 from .configured import document_path
@@ -22,7 +23,8 @@ class CookiesUpdatedRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         path = document_path(self.env, self.text.strip())
-        loaded = cookies_domain(self.env).read_inventory(path)
+        shown = InventorySlice(categories=(), top_level=("updated",))
+        loaded = cookies_domain(self.env).read_inventory(path, shown)
         if loaded.missing:
             self.warn(
                 __("the cookie inventory %r does not exist (looked for %s); check the path")

@@ -25,9 +25,9 @@ from ..inventory import (
     LocalizedText,
 )
 from ..translations import _
-from .inventory_text import mark_inventory_text
+from .inventory_text import builtin, mark_inventory_text
 from .text import paragraphs
-from .widths import WidthHint
+from .widths import SCREEN, WidthHint
 
 
 class CellWords(Protocol):
@@ -49,6 +49,12 @@ class CellWords(Protocol):
         """The inventory's own text, in the build language ("" for none)."""
         ...
 
+
+#: In a wide HTML table, names longer than this may break anywhere, and are marked
+#: ``cookie-name-long`` for the stylesheet; shorter ones break only between their parts, and
+#: the plan of widths leaves them room (``render/widths.py``). (On paper,
+#: ``extension/paper.py`` breaks what does not fit its column.)
+LONG_NAME = SCREEN.whole_name or 24
 
 #: The inventory's own text in a cell, and its line, for the project's gettext catalogs.
 Written = tuple[LocalizedText, int]
@@ -106,11 +112,12 @@ def _names_text(cookie: Cookie, inventory: CookieInventory, words: CellWords) ->
 def _names_nodes(
     cookie: Cookie, text: str, inventory: CookieInventory, language: str | None
 ) -> list[nodes.Node]:
-    paragraph = nodes.paragraph()
+    paragraph = builtin(nodes.paragraph())
     for index, name in enumerate(cookie.names):
         if index:
             paragraph += nodes.Text(", ")
-        paragraph += nodes.literal(name, name)
+        long_name = ["cookie-name-long"] if len(name) > LONG_NAME else []
+        paragraph += nodes.literal(name, name, classes=long_name)
     return [paragraph]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from docutils import nodes
 
 from ..translations import _
-from .inventory_text import keep_builtin_text_out
+from .inventory_text import builtin
 
 
 def default_title(category_id: str) -> str | None:
@@ -74,9 +74,7 @@ def render_intro() -> list[nodes.Node]:
             "your visit for as long as the cookie lasts."
         )
     )
-    paragraph = nodes.paragraph(text, text, classes=["cookie-intro"])
-    keep_builtin_text_out(paragraph)
-    return [paragraph]
+    return [builtin(nodes.paragraph(text, text, classes=["cookie-intro"]))]
 
 
 def render_parties(make_id: Callable[[str], str]) -> nodes.definition_list:
@@ -106,10 +104,9 @@ def render_parties(make_id: Callable[[str], str]) -> nodes.definition_list:
         term_text, definition_text = str(term), str(definition)
         item = nodes.definition_list_item(
             "",
-            nodes.term(term_text, term_text),
-            nodes.definition("", nodes.paragraph(definition_text, definition_text)),
+            builtin(nodes.term(term_text, term_text)),
+            nodes.definition("", builtin(nodes.paragraph(definition_text, definition_text))),
         )
         item["ids"].append(make_id(f"party-{party}"))
         listing += item
-    keep_builtin_text_out(listing)
     return listing

@@ -2,8 +2,10 @@
 
 Sphinx's gettext builder extracts every text element whose ``source`` is set, its ``rawsource``
 being the message; so these nodes carry the inventory's path and line. Built-in words (labels,
-formatted durations, default explanations) get no source: our own catalogs translate them.
-The Sphinx glue (``extension/project_catalogs.py``) translates the marked nodes as plain text.
+formatted durations, default explanations) are kept out (``builtin``): our own catalogs
+translate them. Each text element is marked one way or the other when it is made, so that no
+pass over the finished tables is needed. The Sphinx glue (``extension/project_catalogs.py``)
+translates the marked nodes as plain text.
 """
 
 from __future__ import annotations
@@ -30,13 +32,22 @@ def mark_inventory_text(
     node.source = path
     node.line = line
     node[ORIGIN] = GIVEN if text.get(language) is not None else FOR_CATALOG
+    node.attributes.pop("translatable", None)
+    return node
+
+
+def builtin(node: NodeT) -> NodeT:
+    """Keep a text element of our own words out of the project's catalogs: our catalogs
+    translate them, and docutils gives a directive's top-level nodes a source, which would
+    otherwise make Sphinx extract them. (Inline elements are never extracted alone.)"""
+    node["translatable"] = False
     return node
 
 
 def keep_builtin_text_out(root: nodes.Element) -> None:
-    """Keep every unmarked text element under ``root`` out of the project's catalogs: our own
-    words are translated by our catalogs, and docutils gives a directive's top-level nodes a
-    source, which would otherwise make Sphinx extract them."""
+    """``builtin`` for every unmarked text element under ``root``: one pass over a small
+    structure made in one piece (the controller, the rights). The cookie tables, which can
+    hold thousands of cells, mark each element as they make it instead."""
     for node in root.findall(nodes.TextElement):
         if ORIGIN not in node and not isinstance(node, nodes.Inline):
-            node["translatable"] = False
+            builtin(node)

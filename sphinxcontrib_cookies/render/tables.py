@@ -11,7 +11,7 @@ from ..inventory import Category, Cookie, CookieInventory, Duration, LocalizedTe
 from .columns import COLUMNS, Column
 from .durations import format_duration
 from .explanations import default_title
-from .inventory_text import keep_builtin_text_out, mark_inventory_text
+from .inventory_text import builtin, mark_inventory_text
 from .labels import party_label, storage_label
 from .text import localized
 from .widths import WIDTH_GROUP
@@ -21,6 +21,8 @@ COOKIE_COUNT = "cookies-count"
 #: The attribute of a table of a category that needs consent, naming the category, when the
 #: page shows the visitor's choice next to it (see ``consent_choices``).
 TABLE_CATEGORY = "cookie-category"
+#: The class of a cell with nothing in it, which cards on small screens leave out.
+EMPTY = "cookie-cell-empty"
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class _TableBuilder:
 
     def caption(self, category: Category) -> nodes.title:
         title = self.words.category_title(category)
-        caption = nodes.title(title, title)
+        caption = builtin(nodes.title(title, title))
         if category.title is not None:
             language, path = self.options.language, self.inventory.path
             mark_inventory_text(caption, category.title, language, path, category.line)
@@ -122,7 +124,7 @@ class _TableBuilder:
 
     def label(self, column: Column, label: str) -> nodes.paragraph:
         """A column's label; the project's own is marked for the project's catalogs."""
-        paragraph = nodes.paragraph(label, label)
+        paragraph = builtin(nodes.paragraph(label, label))
         given, where = self.options.labels.get(column.name), self.options.labels_at
         if given is not None and where is not None:
             mark_inventory_text(paragraph, given, self.options.language, *where)
@@ -142,7 +144,8 @@ class _TableBuilder:
                 self.targets.setdefault(name, row_id)
             for column in columns:
                 content = self.cell(cookie, column)
-                row += nodes.entry("", *content, classes=[f"cookie-{column.name}"])
+                classes = [f"cookie-{column.name}"] if content else [f"cookie-{column.name}", EMPTY]
+                row += nodes.entry("", *content, classes=classes)
             body += row
         table = nodes.table(classes=["cookie-table", "longtable", "colwidths-given"])
         table["classes"].extend(self.options.classes)
@@ -163,7 +166,6 @@ class _TableBuilder:
             )
         group += nodes.thead("", head_row)
         group += body
-        keep_builtin_text_out(table)
         return table
 
 

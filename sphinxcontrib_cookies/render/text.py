@@ -7,6 +7,7 @@ import re
 from docutils import nodes
 
 from ..inventory import LocalizedText
+from .inventory_text import builtin
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: Runs of spaces and line breaks, which become one space; a no-break space (CLDR's, between a
@@ -19,12 +20,16 @@ def _joined(block: str) -> str:
 
 
 def paragraphs(text: str, classes: list[str] | None = None) -> list[nodes.paragraph]:
-    """One paragraph per blank-line-separated block; lines within a block are joined."""
+    """One paragraph per blank-line-separated block; lines within a block are joined. They
+    are our own words (``builtin``) until ``mark_inventory_text`` marks them as the
+    inventory's."""
     if "\n" not in text:  # the common case: one line
         block = _joined(text)
-        return [nodes.paragraph(block, block, classes=classes or [])] if block else []
+        return [builtin(nodes.paragraph(block, block, classes=classes or []))] if block else []
     blocks = [_joined(block) for block in _PARAGRAPH_BREAK.split(text.strip())]
-    return [nodes.paragraph(block, block, classes=classes or []) for block in blocks if block]
+    return [
+        builtin(nodes.paragraph(block, block, classes=classes or [])) for block in blocks if block
+    ]
 
 
 def localized(text: LocalizedText | None, language: str | None) -> str:

@@ -9,7 +9,7 @@ from docutils import nodes
 from ..inventory import CookieInventory
 from ..translations import _
 from .explanations import default_description
-from .inventory_text import keep_builtin_text_out, mark_inventory_text
+from .inventory_text import builtin, mark_inventory_text
 from .labels import consent_sentence
 from .legal.words import filled, legal_basis_label
 from .tables import category_title
@@ -18,8 +18,8 @@ from .text import paragraphs
 
 def legal_basis_paragraph(basis: str) -> nodes.paragraph:
     """ "Legal basis: Consent." """
-    paragraph = nodes.paragraph(
-        "", "", *filled(str(_("Legal basis: %s.")), value=legal_basis_label(basis))
+    paragraph = builtin(
+        nodes.paragraph("", "", *filled(str(_("Legal basis: %s.")), value=legal_basis_label(basis)))
     )
     paragraph["classes"].append("cookie-legal-basis")
     return paragraph
@@ -37,7 +37,7 @@ def render_cookie_types(
     for category_id in categories:
         category = inventory.categories[category_id]
         title = category_title(category, language)
-        term = nodes.term(title, title)
+        term = builtin(nodes.term(title, title))
         if category.title is not None:
             mark_inventory_text(term, category.title, language, inventory.path, category.line)
         definition = nodes.definition()
@@ -50,11 +50,10 @@ def render_cookie_types(
             definition.extend(paragraphs(default_description(category_id) or ""))
         if category.needs_consent is not None:
             sentence = consent_sentence(category.needs_consent)
-            definition += nodes.paragraph(sentence, sentence, classes=["cookie-consent"])
+            definition += builtin(nodes.paragraph(sentence, sentence, classes=["cookie-consent"]))
         if legal_basis and category.basis is not None:
             definition += legal_basis_paragraph(category.basis)
         item = nodes.definition_list_item("", term, definition)
         item["ids"].append(make_id(f"category-{category_id}"))
         listing += item
-    keep_builtin_text_out(listing)
     return listing

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_cookies"]
+project = "Incremental"
