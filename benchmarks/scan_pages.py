@@ -1,4 +1,4 @@
-"""Case 8: ``sphinx-cookies scan`` of 50 local pages, in the three consent phases (issue 15).
+"""Case 9: ``sphinx-cookies scan`` of 50 local pages, in the three consent phases (issue 15).
 
 The site is ``tests/roots/test-scan`` (the project's consent banner, a necessary script that
 writes a cookie and each kind of storage, an analytics script held until consent) with pages
@@ -30,7 +30,7 @@ from typing import Any
 
 from .harness import ROOT, WORK, child_environment, load_average
 
-CASE_DIR = WORK / "case8-scan"
+CASE_DIR = WORK / "case9-scan"
 TEST_ROOT = ROOT / "tests" / "roots" / "test-scan"
 #: The target: the median wall time of a scan of 50 pages, in seconds.
 LIMIT = 45.0
