@@ -288,11 +288,13 @@ def convert(csv_path: str | Path = DEFAULT_CSV, scale: int = 1) -> str:
 
 def check_inventory(document: Any) -> list[str]:
     """The problems the extension's own loader finds in ``document`` (one validator, not two)."""
-    from sphinxcontrib_cookies.inventory import InventoryError, parse_inventory
+    from sphinxcontrib_cookies.inventory import InventoryError, InventoryLimits, parse_inventory
 
     text = dump_inventory(document)
     try:
-        inventory = parse_inventory(text.encode("utf-8"), "<converted>")
+        # Scaled copies hold more entries than the default limit (which the builds raise too).
+        limits = InventoryLimits(entries=1_000_000)
+        inventory = parse_inventory(text.encode("utf-8"), "<converted>", limits=limits)
     except InventoryError as error:
         return [str(error.problem)]
     return [str(problem) for problem in inventory.problems]

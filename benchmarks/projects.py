@@ -10,8 +10,8 @@ from typing import Any
 from .convert_ocd import dump_inventory
 from .harness import Project, write_project
 
-#: The larger inventories are over the extension's default limit of 5 MiB.
-LARGE_INVENTORIES = "cookies_max_file_size = 64 * 1024 * 1024\n"
+#: The larger inventories are over the extension's default limits of 5 MiB and 10,000 entries.
+LARGE_INVENTORIES = "cookies_max_file_size = 64 * 1024 * 1024\ncookies_max_entries = 1_000_000\n"
 
 
 def directive_project(

@@ -62,9 +62,15 @@ class PageWords:
     shows them."""
 
     language: str | None
+    #: Each duration's words, once per render: many cookies share a duration ("1 year"), and
+    #: the catalog Sphinx set up does not change within one.
+    durations: dict[Duration, str] = field(default_factory=dict, compare=False)
 
     def describe_duration(self, duration: Duration) -> str:
-        return format_duration(duration, self.language)
+        words = self.durations.get(duration)
+        if words is None:
+            words = self.durations[duration] = format_duration(duration, self.language)
+        return words
 
     def party_label(self, party: str) -> str:
         return party_label(party)
