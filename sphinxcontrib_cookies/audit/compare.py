@@ -19,6 +19,7 @@ the captures visited, by the Public Suffix List (``inventory/sites.py``), unless
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from types import MappingProxyType
 
 from ..captures import Capture, ObservedCookie, host_in_domain, host_of, site_domain, site_of
 from ..inventory import Cookie, CookieInventory, Duration
@@ -76,12 +77,14 @@ def _domain_mismatch(found: DeclaredName, observed: ObservedCookie) -> Mismatch:
     )
 
 
-_FOUND_AS = {
-    "cookie": "as a cookie",
-    "local-storage": "in local storage",
-    "session-storage": "in session storage",
-    "indexeddb": "as an IndexedDB database",
-}
+_FOUND_AS = MappingProxyType(
+    {
+        "cookie": "as a cookie",
+        "local-storage": "in local storage",
+        "session-storage": "in session storage",
+        "indexeddb": "as an IndexedDB database",
+    }
+)
 
 
 def _mismatches(

@@ -12,6 +12,7 @@ needs no consent) are allowed in every phase, and so is anything in ``accept``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..captures import WITHOUT_CONSENT, ObservedCookie
 from ..compliance.sources import SOURCES, Source
@@ -48,7 +49,9 @@ class BeforeConsent:
         )
 
 
-_WHEN = {"before": "before the visitor chose", "refuse": "after the visitor refused"}
+_WHEN = MappingProxyType(
+    {"before": "before the visitor chose", "refuse": "after the visitor refused"}
+)
 
 
 def before_consent(

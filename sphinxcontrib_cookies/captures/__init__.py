@@ -7,6 +7,7 @@ import os
 import stat
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..inventory.sites import site_of
@@ -60,12 +61,14 @@ __all__ = [
 #: for a whole audit (benchmark case 7).
 MAX_CAPTURE_BYTES = 100 * 1024 * 1024
 
-FORMAT_NAMES = {
-    "har": "HAR file",
-    "storage-state": "Playwright storage state",
-    "cookies-txt": "cookies.txt file",
-    "scan": "scan capture",
-}
+FORMAT_NAMES = MappingProxyType(
+    {
+        "har": "HAR file",
+        "storage-state": "Playwright storage state",
+        "cookies-txt": "cookies.txt file",
+        "scan": "scan capture",
+    }
+)
 _COOKIES_TXT_HEADERS = ("# netscape http cookie file", "# http cookie file")
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
 from typing import Any
 
 from .model import CaptureError
 
-_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
+_JSON_KINDS = MappingProxyType(
+    {list: "an array", str: "a string", int: "a number", float: "a number"}
+)
 #: Integers longer than this are read as floats (an infinite one past about 308 digits): no
 #: date or count in a capture is that long, Python refuses to convert integers of more than
 #: 4,300 digits, and arithmetic that mixes huge integers with floats overflows.

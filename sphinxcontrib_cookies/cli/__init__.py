@@ -24,7 +24,8 @@ from .terminal import Terminal, wants_colour
 __all__ = ["build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options() -> argparse.ArgumentParser:
+    """The options every command takes."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--color",
@@ -34,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     add_size_argument(common)
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
     parser = argparse.ArgumentParser(
         prog="sphinx-cookies",
         description="Check cookie inventories, audit them against what a real visit set, "

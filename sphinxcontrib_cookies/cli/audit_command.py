@@ -66,6 +66,13 @@ def print_report(report: AuditReport, captures: list[Capture], out: Terminal) ->
     for capture in captures:
         out.line(f"  {_capture_summary(capture)}")
     out.line(f"  site: {describe_site(report.site, report.site_from)}")
+    _print_findings(report, inventory, out)
+    out.line()
+    _print_counts(report, out)
+
+
+def _print_findings(report: AuditReport, inventory: str, out: Terminal) -> None:
+    """Each kind of finding under its heading, the worst first."""
     if report.undeclared:
         out.line()
         out.line(out.style(f"Undeclared: {len(report.undeclared)}", "bold", "red"))
@@ -111,7 +118,10 @@ def print_report(report: AuditReport, captures: list[Capture], out: Terminal) ->
         out.line(f"Not checked, the captures cannot show their type: {len(report.not_checked)}")
         for entry in report.not_checked:
             out.line(f"  {inventory}:{entry.line}: {printable(entry.name)} ({entry.type})")
-    out.line()
+
+
+def _print_counts(report: AuditReport, out: Terminal) -> None:
+    """The last line: how many of each, coloured by the worst."""
     consent = len(report.before_consent)
     counts = (
         f"{len(report.undeclared)} undeclared, "

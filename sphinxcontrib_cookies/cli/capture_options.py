@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 from datetime import UTC, datetime
+from types import MappingProxyType
 
 from ..captures import MAX_CAPTURE_BYTES, Capture, printable, read_capture
 from ..inventory import DEFAULT_MAX_BYTES
@@ -31,7 +32,7 @@ def captured_at(text: str) -> datetime:
 
 
 _SIZE = re.compile(r"([0-9]{1,15})\s*(?:([KMG])(?:i?B)?|B)?", re.IGNORECASE)
-_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+_UNITS = MappingProxyType({"": 1, "K": 1024, "M": 1024**2, "G": 1024**3})
 
 
 def file_size(text: str) -> int:

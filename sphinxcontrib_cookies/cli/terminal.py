@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from types import MappingProxyType
 from typing import TextIO
 
-_CODES = {"bold": "1", "red": "31", "green": "32", "yellow": "33", "dim": "2"}
+_CODES = MappingProxyType({"bold": "1", "red": "31", "green": "32", "yellow": "33", "dim": "2"})
 
 
 def wants_colour(stream: TextIO, choice: str = "auto") -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from types import MappingProxyType
 
 from ..inventory import Category, Cookie, CookieInventory
 from ..inventory.problems import shown
@@ -35,7 +36,7 @@ def advertising_asks_consent(inventory: CookieInventory) -> Iterator[Flaw]:
 
 
 #: How a message names each of the database's tracking categories.
-_KINDS = {"Analytics": "an analytics cookie", "Marketing": "a marketing cookie"}
+_KINDS = MappingProxyType({"Analytics": "an analytics cookie", "Marketing": "a marketing cookie"})
 
 
 def _known_as(cookie: Cookie, wanted: frozenset[str]) -> tuple[str, str, str] | None:

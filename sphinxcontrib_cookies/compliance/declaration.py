@@ -6,6 +6,8 @@ source, or an id declared twice fails at import.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from .consent_checks import (
     advertising_asks_consent,
     misclassified,
@@ -321,4 +323,4 @@ RULES = _unique(
     ),
 )
 
-BY_ID = {declared.id: declared for declared in RULES}
+BY_ID = MappingProxyType({declared.id: declared for declared in RULES})

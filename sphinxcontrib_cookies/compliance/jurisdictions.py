@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ JURISDICTIONS = (
     Jurisdiction("br", "Brazil", "LGPD (Lei nº 13.709/2018); ANPD guidance"),
 )
 
-BY_CODE = {jurisdiction.code: jurisdiction for jurisdiction in JURISDICTIONS}
+BY_CODE = MappingProxyType({jurisdiction.code: jurisdiction for jurisdiction in JURISDICTIONS})
 CODES = tuple(BY_CODE)
 
 

@@ -5,8 +5,9 @@ reports until someone writes them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..captures import CONSENT_PHASES, Lifetime, ObservedCookie, host_in_domain
 from ..inventory import parse_duration
@@ -19,40 +20,48 @@ TODO_DURATION = "TODO: say how long this cookie lives"
 
 #: Our category for each category of the Open Cookie Database: standard ids, whose titles and
 #: descriptions are built in (and translated), so the draft needs to say only what needs consent.
-CATEGORY_OF = {
-    "Necessary": "necessary",
-    "Security": "necessary",
-    "Functional": "functional",
-    "Personalization": "functional",
-    "Analytics": "analytics",
-    "Marketing": "marketing",
-}
+CATEGORY_OF = MappingProxyType(
+    {
+        "Necessary": "necessary",
+        "Security": "necessary",
+        "Functional": "functional",
+        "Personalization": "functional",
+        "Analytics": "analytics",
+        "Marketing": "marketing",
+    }
+)
 _PHASE_ORDER = list(CONSENT_PHASES)
 #: Where cookies that nothing is known about go, until someone sorts them.
 UNSORTED = "unclassified"
 #: The draft's categories in the order of the page, and whether each needs consent.
-CATEGORIES: dict[str, bool | None] = {
-    "necessary": False,
-    "functional": True,
-    "analytics": True,
-    "marketing": True,
-    UNSORTED: None,
-}
+CATEGORIES: Mapping[str, bool | None] = MappingProxyType(
+    {
+        "necessary": False,
+        "functional": True,
+        "analytics": True,
+        "marketing": True,
+        UNSORTED: None,
+    }
+)
 
 #: The web addresses the inventory format accepts.
 _URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
-_SESSION_WORDS = {"session", "session cookie", "end of session", "end of session (browser)"}
-_PERSISTENT_WORDS = {"persistent", "forever", "unlimited", "permanent"}
-_UNIT_ALIASES = {
-    "min": "minute",
-    "mins": "minute",
-    "sec": "second",
-    "secs": "second",
-    "hr": "hour",
-    "hrs": "hour",
-    "yr": "year",
-    "yrs": "year",
-}
+_SESSION_WORDS = frozenset(
+    {"session", "session cookie", "end of session", "end of session (browser)"}
+)
+_PERSISTENT_WORDS = frozenset({"persistent", "forever", "unlimited", "permanent"})
+_UNIT_ALIASES = MappingProxyType(
+    {
+        "min": "minute",
+        "mins": "minute",
+        "sec": "second",
+        "secs": "second",
+        "hr": "hour",
+        "hrs": "hour",
+        "yr": "year",
+        "yrs": "year",
+    }
+)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..captures import ObservedCookie, host_in_domain
 from .cookie_database import CookieDatabase, KnownCookie
@@ -86,12 +87,14 @@ class Match:
         return _REASONS[self.strength].format(platform=self.row.platform)
 
 
-_REASONS = {
-    WHERE: "seen on or set by a domain of {platform}",
-    FIRST_PARTY: "set on the site's own domain by the {platform} script",
-    PLATFORM: "other cookies of {platform} were seen",
-    ANY_SITE: "the database knows this name for {platform} only, on any site",
-}
+_REASONS = MappingProxyType(
+    {
+        WHERE: "seen on or set by a domain of {platform}",
+        FIRST_PARTY: "set on the site's own domain by the {platform} script",
+        PLATFORM: "other cookies of {platform} were seen",
+        ANY_SITE: "the database knows this name for {platform} only, on any site",
+    }
+)
 
 
 def sighting_of(cookie: ObservedCookie, site: str | None) -> Sighting:

@@ -12,7 +12,7 @@ from .inventory_draft import CATEGORIES, DraftEntry, DraftInventory
 _PLAIN = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_.,()'/:?&=%+ -]*[A-Za-z0-9_.)/]|[A-Za-z]")
 #: Plain text that some YAML readers would take for a number, a date or a time.
 _NUMBER_LIKE = re.compile(r"[-+]?[0-9_.:eE]+|\d{4}-\d\d?-\d\d?.*")
-_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}
+_YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"})
 _NOT_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 

@@ -6,6 +6,7 @@ inventory for what the law asks a page to say (withdrawal, rights), at the first
 from __future__ import annotations
 
 import os
+from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
@@ -59,12 +60,14 @@ COMPLIANCE_VALUES = (
 
 #: The classes of the sentences the extension writes (``render/legal/rights.py``), by the
 #: statement each makes.
-STATEMENT_CLASSES = {
-    "cookie-withdrawal": "withdrawal",
-    "cookie-rights": "rights",
-    "cookie-complaint": "complaint",
-    "cookie-authority": "authority",
-}
+STATEMENT_CLASSES = MappingProxyType(
+    {
+        "cookie-withdrawal": "withdrawal",
+        "cookie-rights": "rights",
+        "cookie-complaint": "complaint",
+        "cookie-authority": "authority",
+    }
+)
 if set(STATEMENT_CLASSES.values()) != set(STATEMENTS):
     raise RuntimeError(f"STATEMENT_CLASSES must name every statement of {STATEMENTS}")
 

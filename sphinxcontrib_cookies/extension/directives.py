@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
@@ -311,7 +312,7 @@ class CookieTypesDirective(_InventoryDirective):
 
 
 #: The options of a directive that shows the extension's own words.
-_OWN_WORDS_OPTIONS = {"class": _AS_WRITTEN, "name": _AS_WRITTEN}
+_OWN_WORDS_OPTIONS = MappingProxyType({"class": _AS_WRITTEN, "name": _AS_WRITTEN})
 
 
 class CookieIntroDirective(CookiesDirective):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
@@ -23,7 +24,9 @@ RAGGED_RIGHT = r"\rightskip=0pt plus 2em\relax "
 
 #: Invisible characters that pdflatex cannot typeset, and what they become: a zero-width space
 #: is a place to break a line; the joiners have no effect on Latin text.
-PDFLATEX_INVISIBLES = {"\u200b": BREAK_POINT, "\u200c": "", "\u200d": "", "\u2060": ""}
+PDFLATEX_INVISIBLES = MappingProxyType(
+    {"\u200b": BREAK_POINT, "\u200c": "", "\u200d": "", "\u2060": ""}
+)
 _INVISIBLE = re.compile("[" + "".join(PDFLATEX_INVISIBLES) + "]")
 _TOKEN = re.compile(r"\S+")
 _AFTER_SEPARATOR = re.compile(r"(?<=[-/._@:?&=,;|+])")

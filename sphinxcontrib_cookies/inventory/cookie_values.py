@@ -16,7 +16,7 @@ from .names import MAX_WILDCARDS, wildcard_count
 from .problems import shown
 from .sites import is_public_suffix
 from .yamltree import Mapping as MappingNode
-from .yamltree import Node, Sequence
+from .yamltree import Node, Scalar, Sequence
 
 #: Names every JavaScript object has (``Object.prototype``'s): as a key of the consent banner's
 #: configuration, ``__proto__`` would set the object's prototype, and the others would be
@@ -47,6 +47,20 @@ DOMAIN_LABEL = r"[^\s.,;:=<>\"'`{}()*\\/|^~!$&+?#@%]"
 #: optional trailing one (``example.com.``).
 DOMAIN_PATTERN = rf"\.?{DOMAIN_LABEL}+(?:\.{DOMAIN_LABEL}+)*\.?"
 _DOMAIN = re.compile(DOMAIN_PATTERN)
+
+
+def cookie_subject(node: Node) -> str:
+    """How messages name a cookie entry: by its name (the first of its names), as written,
+    before the names are checked; "a cookie entry" when it gives none."""
+    if isinstance(node, MappingNode):
+        for key, value in node.items:
+            if not isinstance(key, Scalar) or key.value not in ("name", "names"):
+                continue
+            if isinstance(value, Sequence) and value.items:
+                value = value.items[0]
+            if isinstance(value, Scalar) and not value.is_null and value.value.strip():
+                return f"cookie '{shown(value.value.strip())}'"
+    return "a cookie entry"
 
 
 class CookieValuesReader(LegalValuesReader):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Literal
 
 from .problems import shown
@@ -31,13 +32,15 @@ _SECONDS = re.compile(r"[0-9]{1,12}")
 _NEARLY = re.compile(r"(?P<amount>[0-9]{1,9}(?:[.,][0-9]{1,9})?)\s*(?P<unit>[^\W\d_]{1,20})")
 #: Each unit in the next smaller one, where the conversion is exact (a month has no exact
 #: number of weeks or days).
-_SMALLER = {
-    "year": ("month", 12),
-    "week": ("day", 7),
-    "day": ("hour", 24),
-    "hour": ("minute", 60),
-    "minute": ("second", 60),
-}
+_SMALLER = MappingProxyType(
+    {
+        "year": ("month", 12),
+        "week": ("day", 7),
+        "day": ("hour", 24),
+        "hour": ("minute", 60),
+        "minute": ("second", 60),
+    }
+)
 
 
 class NearlyADuration(ValueError):

@@ -17,7 +17,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import Any
 
-from .cookie_values import JAVASCRIPT_OBJECT_KEYS, CookieValuesReader
+from .cookie_values import JAVASCRIPT_OBJECT_KEYS, CookieValuesReader, cookie_subject
 from .declaration import Field, Format, Kind, Section, require_every_kind
 from .fields import FORMAT, FORMAT_VERSION
 from .limits import DEFAULT_LIMITS, InventoryLimits
@@ -31,20 +31,6 @@ from .yamltree import Node, Refused, Scalar, Sequence
 def quoted_keys(keys: tuple[str, ...]) -> str:
     """``'categories' and 'cookies'``."""
     return " and ".join(f"'{key}'" for key in keys)
-
-
-def cookie_subject(node: Node) -> str:
-    """How messages name a cookie entry: by its name (the first of its names), as written,
-    before the names are checked; "a cookie entry" when it gives none."""
-    if isinstance(node, MappingNode):
-        for key, value in node.items:
-            if not isinstance(key, Scalar) or key.value not in ("name", "names"):
-                continue
-            if isinstance(value, Sequence) and value.items:
-                value = value.items[0]
-            if isinstance(value, Scalar) and not value.is_null and value.value.strip():
-                return f"cookie '{shown(value.value.strip())}'"
-    return "a cookie entry"
 
 
 class InventoryReader(CookieValuesReader):

@@ -9,6 +9,7 @@ builders of a website only, from the attributes set here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from docutils import nodes
 
@@ -58,15 +59,17 @@ class Embed:
 
 
 #: The container's attributes that carry an ``Embed`` to the HTML post-transform.
-EMBED_ATTRIBUTES = {
-    "url": "embed-url",
-    "category": "embed-category",
-    "source": "embed-source",
-    "category_title": "embed-category-title",
-    "service": "embed-service",
-    "title": "embed-title",
-    "height": "embed-height",
-}
+EMBED_ATTRIBUTES = MappingProxyType(
+    {
+        "url": "embed-url",
+        "category": "embed-category",
+        "source": "embed-source",
+        "category_title": "embed-category-title",
+        "service": "embed-service",
+        "title": "embed-title",
+        "height": "embed-height",
+    }
+)
 
 
 def render_embed(embed: Embed) -> nodes.container:

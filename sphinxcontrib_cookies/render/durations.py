@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -16,15 +16,17 @@ from ..translations import _, plural_form
 
 #: Each unit's forms in our own catalog. CLDR gives some languages only abbreviations ("13 m"
 #: in Maltese, "2 bhl" in Irish); where a catalog translates these, its words are used.
-_CATALOG_UNITS: dict[str, Callable[[int], str | None]] = {
-    "year": lambda count: plural_form("%(count)s year", "%(count)s years", count),
-    "month": lambda count: plural_form("%(count)s month", "%(count)s months", count),
-    "week": lambda count: plural_form("%(count)s week", "%(count)s weeks", count),
-    "day": lambda count: plural_form("%(count)s day", "%(count)s days", count),
-    "hour": lambda count: plural_form("%(count)s hour", "%(count)s hours", count),
-    "minute": lambda count: plural_form("%(count)s minute", "%(count)s minutes", count),
-    "second": lambda count: plural_form("%(count)s second", "%(count)s seconds", count),
-}
+_CATALOG_UNITS: Mapping[str, Callable[[int], str | None]] = MappingProxyType(
+    {
+        "year": lambda count: plural_form("%(count)s year", "%(count)s years", count),
+        "month": lambda count: plural_form("%(count)s month", "%(count)s months", count),
+        "week": lambda count: plural_form("%(count)s week", "%(count)s weeks", count),
+        "day": lambda count: plural_form("%(count)s day", "%(count)s days", count),
+        "hour": lambda count: plural_form("%(count)s hour", "%(count)s hours", count),
+        "minute": lambda count: plural_form("%(count)s minute", "%(count)s minutes", count),
+        "second": lambda count: plural_form("%(count)s second", "%(count)s seconds", count),
+    }
+)
 
 
 #: The CLDR locale of a language whose catalog is written for one region, where CLDR's

@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from types import MappingProxyType
 
 #: Chromium's own names on common systems, tried in order after Playwright's browser.
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -36,7 +37,9 @@ LOOPBACK_ARGUMENTS = (
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
 )
 #: The profile settings of a visitor's Chrome: third-party cookies allowed.
-PREFERENCES = {"profile": {"cookie_controls_mode": 0, "block_third_party_cookies": False}}
+PREFERENCES = MappingProxyType(
+    {"profile": MappingProxyType({"cookie_controls_mode": 0, "block_third_party_cookies": False})}
+)
 
 
 class BrowserNotFound(Exception):
@@ -70,7 +73,9 @@ def launch_arguments(loopback_only: bool) -> list[str]:
 def prepare_profile(directory: Path) -> None:
     """A fresh profile with a visitor's settings (``PREFERENCES``)."""
     (directory / "Default").mkdir(parents=True, exist_ok=True)
-    (directory / "Default" / "Preferences").write_text(json.dumps(PREFERENCES), encoding="utf-8")
+    (directory / "Default" / "Preferences").write_text(
+        json.dumps(PREFERENCES, default=dict), encoding="utf-8"
+    )
 
 
 def ordinary_user_agent(headless: str) -> str:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..captures import CONSENT_PHASES
 
 #: The call that accepts or refuses on the project's own banner (vanilla-cookieconsent v3, as
 #: ``cookies_banner`` ships it) and on any other cookieconsent v3 banner: accepting "all"
 #: categories, or none but the read-only (necessary) ones.
-COOKIECONSENT_CALLS = {
-    "accept": "window.CookieConsent.acceptCategory('all')",
-    "refuse": "window.CookieConsent.acceptCategory([])",
-}
+COOKIECONSENT_CALLS = MappingProxyType(
+    {
+        "accept": "window.CookieConsent.acceptCategory('all')",
+        "refuse": "window.CookieConsent.acceptCategory([])",
+    }
+)
 COOKIECONSENT_READY = (
     "() => !!(window.CookieConsent && typeof window.CookieConsent.acceptCategory === 'function')"
 )

@@ -7,6 +7,7 @@ import asyncio
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from playwright.async_api import BrowserContext, Error, Playwright, async_playwright
@@ -29,7 +30,7 @@ from .record import PhaseRecord, ScanRecord
 #: The largest sitemap read, and how many sitemaps of a sitemap index are read.
 MAX_SITEMAP_BYTES = 10 * 1024 * 1024
 MAX_SITEMAPS = 10
-VIEWPORT = {"width": 1280, "height": 800}
+VIEWPORT = MappingProxyType({"width": 1280, "height": 800})
 
 
 class ScanError(Exception):
@@ -80,7 +81,7 @@ async def _phase(
             headless=True,
             args=launch_arguments(options.loopback_only),
             user_agent=user_agent,
-            viewport=VIEWPORT,  # type: ignore[arg-type]
+            viewport=dict(VIEWPORT),  # type: ignore[arg-type]
             **har,
         )
         try:
