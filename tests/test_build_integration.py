@@ -70,6 +70,7 @@ def test_removing_and_restoring_the_yaml(tmp_path: Path) -> None:
     assert purpose_on(restored.outdir, "uses-two") == "Original purpose"
 
 
+@pytest.mark.slow
 def test_parallel_build_gives_the_same_output_and_warnings(tmp_path: Path) -> None:
     serial = build_copy("parallel", tmp_path / "serial")
     parallel = build_copy("parallel", tmp_path / "parallel", parallel=2)
@@ -96,6 +97,7 @@ def test_parallel_build_gives_the_same_output_and_warnings(tmp_path: Path) -> No
     assert len(warnings(parallel)) == 1 and "cookies.yaml:" in warnings(parallel)[0]
 
 
+@pytest.mark.slow
 def test_parallel_incremental_build_merges_records(tmp_path: Path) -> None:
     build_copy("parallel", tmp_path, parallel=2)
     inventory = tmp_path / "src" / "cookies.yaml"

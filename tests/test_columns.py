@@ -260,6 +260,7 @@ def pre_spans(html_text: str, start: str, end: str) -> list[str]:
     return re.findall(r'<span class="pre">([^<]*)</span>', after[: after.index(end)])
 
 
+@pytest.mark.slow
 def test_the_docs_list_every_column(tmp_path: Path) -> None:
     app = SphinxTestApp(
         "html", srcdir=DOCS, builddir=tmp_path, status=StringIO(), warning=StringIO()

@@ -82,6 +82,7 @@ def test_gallery_policy_has_the_reference_page_shape(
     assert links["_pk_id.3f2a"] == f"#{statistics.row_ids[0]}"
 
 
+@pytest.mark.slow
 def test_gallery_bilingual_policy_in_english_and_french(
     make_app: Callable[..., Any], tmp_path: Path
 ) -> None:

@@ -255,6 +255,7 @@ def test_the_corpus_files_are_what_their_names_say(path: Path) -> None:
         assert path.name.split("--")[0] in kinds
 
 
+@pytest.mark.slow
 def test_draft_07_editors_reach_the_same_verdicts() -> None:
     """yaml-language-server checks with draft-07 rules; the schema avoids newer keywords (and
     keywords beside ``$ref``, which draft-07 ignores), so its verdicts are the same."""

@@ -191,6 +191,7 @@ def test_too_many_yaml_problems_stop_too() -> None:
     assert inventory.problems[-1].kind == "limit"
 
 
+@pytest.mark.slow
 def test_a_flood_of_problems_is_a_bounded_number_of_warnings(tmp_path: Path) -> None:
     app = build_with(tmp_path, many_broken_entries(3000))
     found = warnings_of(app)
