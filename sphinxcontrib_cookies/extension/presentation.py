@@ -15,7 +15,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..render.widths import name_parts
-from .transforms import cookie_tables
+from .transforms import cookie_tables, table_bodies
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
@@ -98,7 +98,7 @@ class LabelCellsForCards(SphinxPostTransform):
                 style = nodes.raw("", label_rules(name, labels), format="html")
                 table.parent.insert(table.parent.index(table), style)
             table["classes"].append(name)
-            for body in table.findall(nodes.tbody):
+            for body in table_bodies(table):
                 for row in body.children:
                     for entry in row.children:
                         if isinstance(entry, nodes.entry) and "cookie-name" in entry["classes"]:

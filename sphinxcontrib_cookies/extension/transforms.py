@@ -33,6 +33,17 @@ def cookie_tables(document: nodes.document) -> list[nodes.table]:
     return found
 
 
+def table_bodies(table: nodes.table) -> list[nodes.tbody]:
+    """The bodies of ``table``, found among its children: no walk of every cell."""
+    return [
+        part
+        for group in table.children
+        if isinstance(group, nodes.tgroup)
+        for part in group.children
+        if isinstance(part, nodes.tbody)
+    ]
+
+
 class LeaveLongtablesToPaper(SphinxPostTransform):
     """In HTML a table is not a ``longtable`` (a LaTeX class that would only clutter it); its
     planned widths (``colwidths-given``) become percentages, which a browser widens where a

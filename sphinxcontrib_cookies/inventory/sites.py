@@ -14,7 +14,7 @@ says which list decides.
 from __future__ import annotations
 
 import ipaddress
-from functools import cache
+from functools import cache, lru_cache
 
 from publicsuffixlist import PSLFILE, PublicSuffixList
 from publicsuffixlist import __version__ as PACKAGE_VERSION
@@ -66,6 +66,7 @@ def site_of(host: str) -> str:
     return ".".join(host.rsplit(".", 2)[-2:])
 
 
+@lru_cache(maxsize=4096)  # many cookies share a domain; the list does not change in a process
 def is_public_suffix(domain: str) -> bool:
     """Whether ``domain`` (``.co.uk``, ``readthedocs.io``, ``com``) is a public suffix: browsers
     refuse a cookie set for it, since it would reach every site under it. A name the list does

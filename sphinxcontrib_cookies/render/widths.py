@@ -253,18 +253,24 @@ def plan_widths(tables: Iterable[nodes.table], hints: Sequence[WidthHint], layou
     """One plan for ``tables`` (of one directive: the same columns, whose ``hints`` are
     given), for a builder's ``layout``, written into the ``colwidth`` of their colspecs."""
     widths = [ColumnWidth(hint, layout) for hint in hints]
-    chosen = list(tables)
-    for table in chosen:
-        for row in table.findall(nodes.row):
-            heading = isinstance(row.parent, nodes.thead)
-            for width, entry in zip(widths, row.children, strict=False):
-                if not isinstance(entry, nodes.entry):
-                    continue
-                if heading:
-                    width.note_label(entry.astext())
-                else:
-                    _note_cell(width, entry)
+    groups = [
+        group for table in tables for group in table.children if isinstance(group, nodes.tgroup)
+    ]
+    for group in groups:  # the rows are children of the head and body: no walk of every node
+        for part in group.children:
+            if not isinstance(part, (nodes.thead, nodes.tbody)):
+                continue
+            heading = isinstance(part, nodes.thead)
+            for row in part.children:
+                for width, entry in zip(widths, row.children, strict=False):
+                    if not isinstance(entry, nodes.entry):
+                        continue
+                    if heading:
+                        width.note_label(entry.astext())
+                    else:
+                        _note_cell(width, entry)
     planned = fit_widths(widths, layout.table_width, layout.may_overflow)
-    for table in chosen:
-        for colspec, colwidth in zip(table.findall(nodes.colspec), planned, strict=False):
+    for group in groups:
+        colspecs = [child for child in group.children if isinstance(child, nodes.colspec)]
+        for colspec, colwidth in zip(colspecs, planned, strict=False):
             colspec["colwidth"] = colwidth
