@@ -36,3 +36,5 @@ html_static_path = ["_static"]
 html_css_files = ["docs.css"]
 # Publish the inventory schema at the root of the site, for editors' modelines.
 html_extra_path = ["../sphinxcontrib_cookies/schema/cookie-inventory.schema.json"]
+# An e-book has no use for it (and no mimetype for JSON).
+epub_exclude_files = ["cookie-inventory.schema.json"]
