@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
 from io import StringIO
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -18,6 +20,15 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 
 ROOTS = Path(__file__).parent / "roots"
+
+
+def load_module(path: Path) -> ModuleType:
+    """A script or a docs extension of the repository, which is not a package, as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def strip_colors(text: str) -> str:

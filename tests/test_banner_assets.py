@@ -3,25 +3,17 @@ with its licence; ``scripts/update_cookieconsent.py --check`` says so, and says 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from conftest import load_module
 
 ROOT = Path(__file__).parent.parent
 
 
-def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-update = _load(ROOT / "scripts" / "update_cookieconsent.py")
+update = load_module(ROOT / "scripts" / "update_cookieconsent.py")
 
 
 def test_the_shipped_files_are_the_recorded_release() -> None:

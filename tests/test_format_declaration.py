@@ -5,9 +5,7 @@ that contradicts its model, or a kind that one of them does not handle, fails at
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -24,21 +22,15 @@ from sphinxcontrib_cookies.inventory.fields import (
 from sphinxcontrib_cookies.schema import SCHEMA_PATH
 from sphinxcontrib_cookies.schema.build import build_schema
 
+from conftest import load_module
+
 jsonschema = pytest.importorskip("jsonschema")
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-generate_schema = _load(ROOT / "scripts" / "generate_schema.py")
-format_fields = _load(ROOT / "docs" / "_ext" / "format_fields.py")
+generate_schema = load_module(ROOT / "scripts" / "generate_schema.py")
+format_fields = load_module(ROOT / "docs" / "_ext" / "format_fields.py")
 
 
 def test_the_shipped_schema_is_the_one_the_declaration_gives() -> None:

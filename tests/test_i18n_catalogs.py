@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from babel.messages.plurals import get_plural
+
+from conftest import load_module
 
 SCRIPT = Path(__file__).parent.parent / "scripts" / "update_catalogs.py"
 #: Where CLDR writes duration units as abbreviations, so that our catalog gives the words.
 UNITS_FROM_CATALOG = {"ga", "mt"}
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_catalogs", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-catalogs = _load_script()
+catalogs = load_module(SCRIPT)
 TRANSLATED = [language for language in catalogs.LANGUAGES if language != "en"]
 #: Plural rules that are not Babel's for the catalog's language code: our ``pt`` catalog is
 #: European Portuguese, where 0 is plural ("0 dias"); Babel's ``pt`` is Brazil's.

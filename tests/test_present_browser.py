@@ -12,7 +12,6 @@ Needs the ``browser`` extra (``pip install -e ".[browser]"``) and a Chromium (De
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import load_inventory
 
+from browsing import CHROMIUM_ARGUMENTS, find_chromium
 from conftest import build_copy
 
 sync_api = pytest.importorskip(
@@ -38,22 +38,8 @@ ARTEFACTS = HERE / "_artefacts" / "present-browser"
 
 THEMES = ("alabaster", "furo", "sphinx_rtd_theme", "pydata_sphinx_theme")
 DESKTOP, PHONE = 1280, 375
-CHROMIUM_ARGUMENTS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 #: Sub-pixel rounding allowed when comparing positions and widths.
 SLACK = 0.5
-
-
-def find_chromium() -> str | None:
-    candidates = [os.environ.get("COOKIES_CHROMIUM"), shutil.which("chromium")]
-    candidates += [shutil.which("chromium-browser"), "/usr/bin/chromium"]
-    return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
 
 
 #: Everything the tests look at in one page, measured by the browser.

@@ -31,6 +31,7 @@ class LegalValuesReader(TextReader):
         found: dict[str, tuple[Scalar, Node]],
         entry: str,
         skip: tuple[str, ...] = (),
+        flagged: list[str] | None = None,
     ) -> dict[str, Any]:
         raise NotImplementedError
 
