@@ -105,6 +105,14 @@ def banner(page: Any) -> Any:
     return page.wait_for_selector("#cc-main .cm", state="visible")
 
 
+def settled(page: Any) -> None:
+    """Wait until the banner's transitions have ended (it slides in): a box measured while it
+    moves can be partly below the screen."""
+    page.wait_for_function(
+        "document.getAnimations().every((animation) => animation.playState !== 'running')"
+    )
+
+
 def held_scripts_ran(page: Any) -> list[str]:
     return page.evaluate(
         "['statsRan', 'gaRan'].filter((name) => window[name] !== undefined)"
@@ -338,6 +346,7 @@ def test_the_banner_is_usable_in_every_theme(
     opened = visit(browser, address, width, height)
     page = opened.open(f"{theme}/policy.html")
     banner(page)
+    settled(page)
     screenshot(page, f"{theme}-{width}-banner")
     on_screen(page, "#cc-main .cm", width, height)
     on_screen(page, "#cc-main .cm__btn", width, height)
@@ -350,7 +359,7 @@ def test_the_banner_is_usable_in_every_theme(
 
     page.click("#cc-main .cm__btn[data-role=show]")
     page.wait_for_selector("#cc-main .pm", state="visible")
-    page.wait_for_timeout(400)  # the modal slides in
+    settled(page)  # the modal slides in
     screenshot(page, f"{theme}-{width}-preferences")
     on_screen(page, "#cc-main .pm", width, height)
     on_screen(page, "#cc-main .pm__btn", width, height)
