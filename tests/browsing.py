@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 CHROMIUM_ARGUMENTS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -50,6 +52,21 @@ def find_chromium() -> str | None:
     candidates = [os.environ.get("COOKIES_CHROMIUM"), shutil.which("chromium")]
     candidates += [shutil.which("chromium-browser"), "/usr/bin/chromium"]
     return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
+
+
+@contextmanager
+def launched_chromium(sync_api: Any) -> Iterator[Any]:
+    """The system's Chromium, driven by Playwright (``sync_api``, which the test module imports
+    or skips on); the test is skipped where there is no Chromium."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("no Chromium found: apt-get install chromium, or set $COOKIES_CHROMIUM")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGUMENTS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from sphinxcontrib_cookies.inventory import load_inventory
+from sphinxcontrib_cookies.inventory.sites import suffix_list_version
 
 from output import Element, Table, parse_html
 
@@ -29,12 +30,24 @@ DOCS = REPOSITORY / "docs"
 SNIPPETS = DOCS / "snippets"
 EXAMPLES = DOCS / "examples"
 UPDATE = os.environ.get("COOKIES_UPDATE_SNIPPETS") == "1"
+#: The Public Suffix List version the docs' command outputs show; the run's own version stands
+#: in for it, so that a new release of publicsuffixlist leaves the pages as they are.
+PAGE_SUFFIX_LIST = "2026-10-22_08-36-41_UTC"
 HAS_MYST = importlib.util.find_spec("myst_parser") is not None
 
 #: Subtypes the Sphinx glue adds to the inventory's problem kinds.
 GLUE_SUBTYPES = ("option", "config", "unknown-cookie", "legal", "history", "compliance", "banner")
 
 DEFAULT_PAGE = "Cookie policy\n=============\n\n.. cookie-types::\n\n.. cookie-table::\n"
+
+
+def matches_the_page(output: str, shown: Path) -> None:
+    """A command's output is the one the docs show in ``shown`` (rewritten with
+    ``COOKIES_UPDATE_SNIPPETS=1``), the list version aside."""
+    output = output.replace(suffix_list_version(), PAGE_SUFFIX_LIST)
+    if UPDATE:
+        shown.write_text(output, encoding="utf-8")
+    assert output == shown.read_text(encoding="utf-8")
 
 
 # --- reading what a page shows ------------------------------------------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from browsing import CHROMIUM_ARGUMENTS, Visit, find_chromium, serve, visit
+from browsing import Visit, launched_chromium, serve, visit
 from conftest import ROOTS, strip_colors
 
 sync_api = pytest.importorskip(
@@ -76,15 +76,8 @@ def build(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = find_chromium()
-    if executable is None:
-        pytest.skip("no Chromium found: apt-get install chromium, or set $COOKIES_CHROMIUM")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGUMENTS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with launched_chromium(sync_api) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")

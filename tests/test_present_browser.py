@@ -22,7 +22,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import load_inventory
 
-from browsing import CHROMIUM_ARGUMENTS, find_chromium
+from browsing import launched_chromium
 from conftest import build_copy
 
 sync_api = pytest.importorskip(
@@ -145,15 +145,8 @@ def declared_names(*inventories: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    executable = find_chromium()
-    if executable is None:
-        pytest.skip("no Chromium found: apt-get install chromium, or set $COOKIES_CHROMIUM")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGUMENTS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with launched_chromium(sync_api) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="module")

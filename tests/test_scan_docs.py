@@ -7,7 +7,6 @@ rewrite the outputs after a change to the commands, then review the diff."""
 from __future__ import annotations
 
 import json
-import os
 import shlex
 from pathlib import Path
 
@@ -16,14 +15,12 @@ import yaml
 
 from sphinxcontrib_cookies.captures import SCAN_VERSION, read_capture
 from sphinxcontrib_cookies.cli import build_parser
-from sphinxcontrib_cookies.inventory.sites import suffix_list_version
 
 from conftest import run_cli
+from snippets import matches_the_page
 
 SCAN_SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets" / "scan"
 EXAMPLE = SCAN_SNIPPETS / "example"
-UPDATE = os.environ.get("COOKIES_UPDATE_SNIPPETS") == "1"
-PAGE_SUFFIX_LIST = "2026-10-22_08-36-41_UTC"
 
 
 @pytest.fixture(autouse=True)
@@ -33,10 +30,7 @@ def in_the_example(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def compare(output: str, name: str) -> None:
-    output = output.replace(suffix_list_version(), PAGE_SUFFIX_LIST)
-    if UPDATE:
-        (EXAMPLE / name).write_text(output, encoding="utf-8")
-    assert output == (EXAMPLE / name).read_text(encoding="utf-8")
+    matches_the_page(output, EXAMPLE / name)
 
 
 def test_the_example_is_a_scan_of_this_version() -> None:
