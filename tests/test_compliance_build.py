@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_cookies.compliance import CODES, RULES
+from sphinxcontrib_cookies.compliance import CODES, RULES, STATEMENTS
+from sphinxcontrib_cookies.extension.compliance import STATEMENT_CLASSES
 
 from conftest import ROOTS, build_copy, strip_colors
 from output import parse_html
@@ -25,6 +26,13 @@ CNIL = {
     "name": "Commission nationale de l'informatique et des libertés",
     "url": "https://www.cnil.fr/",
 }
+
+
+def test_every_statement_has_the_class_of_its_sentence() -> None:
+    """The page rules find a statement by its sentence's class; one without a class could
+    never be found, and its rule would always fire."""
+    assert sorted(STATEMENT_CLASSES.values()) == sorted(STATEMENTS)
+    assert len(set(STATEMENT_CLASSES.values())) == len(STATEMENT_CLASSES)
 
 
 def build_source(source: Path, builddir: Path, **options: object) -> SphinxTestApp:

@@ -9,18 +9,20 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..audit import AuditReport, audit_inventory
-from ..captures import Capture, CaptureError, ObservedCookie, read_capture
 from ..inventory.problems import shown
 from ..translations import __
 from .config import ConfigValue, add_config_values, check_values
 from .configured import configured_inventory
 from .store import file_location
+
+if TYPE_CHECKING:  # the audit and the capture readers are imported by a build that audits
+    from ..audit import AuditReport
+    from ..captures import Capture, ObservedCookie
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +93,8 @@ def first_lines(path: str, names: Collection[str]) -> dict[str, int]:
 
 def read_captures(app: Sphinx) -> list[Capture]:
     """The captures of ``cookies_audit``; each one that cannot be read is a warning."""
+    from ..captures import CaptureError, read_capture
+
     captures: list[Capture] = []
     for path in capture_paths(app):
         try:
@@ -213,6 +217,8 @@ def audit_build(app: Sphinx, exception: BaseException | None) -> None:
     captures = read_captures(app)
     if not captures:
         return
+    from ..audit import audit_inventory
+
     report = audit_inventory(inventory, captures)
     warn_undeclared(app, inventory_path, captures, report)
     warn_outside_site(inventory_path, report)

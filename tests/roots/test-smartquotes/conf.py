@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_cookies"]
+exclude_patterns = ["_build"]
