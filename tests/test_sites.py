@@ -45,6 +45,12 @@ SHARED_HOSTS = [
         ("127.0.0.1", "127.0.0.1"),
         ("[::1]", "[::1]"),
         ("localhost", "localhost"),
+        # internationalized names, as browsers send them (punycode) and as written
+        ("a.b.xn--p1ai", "b.xn--p1ai"),
+        ("www.пример.рф", "пример.рф"),
+        ("shop.xn--bcher-kva.xn--p1ai", "xn--bcher-kva.xn--p1ai"),
+        ("www.xn--fiqs8s", "www.xn--fiqs8s"),  # directly under the top-level domain 中国
+        ("x.xn--zz.example", "xn--zz.example"),  # not valid punycode: a label as any other
     ],
 )
 def test_site_of(host: str, site: str) -> None:
@@ -62,6 +68,11 @@ def test_site_of(host: str, site: str) -> None:
         (".example.co.uk", False),
         ("localhost", False),
         ("127.0.0.1", False),
+        (".xn--p1ai", True),  # рф, in punycode
+        ("рф", True),
+        ("xn--fiqs8s", True),  # the top-level domain 中国, in punycode
+        (".xn--bcher-kva.xn--p1ai", False),
+        ("xn--zz", False),
     ],
 )
 def test_public_suffixes(domain: str, public: bool) -> None:

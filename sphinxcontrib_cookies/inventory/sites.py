@@ -28,8 +28,26 @@ _HEADER_LINES = 30
 @cache
 def _suffix_list() -> PublicSuffixList:
     """The list shipped with the package, read once per process: it never changes while the
-    process runs (an upgrade of the package takes effect in the next one)."""
-    return PublicSuffixList(accept_unknown=False)
+    process runs (an upgrade of the package takes effect in the next one). Its rules are kept
+    as written, in Unicode: adding the punycode form of each took two thirds of reading the
+    list, and ``_as_listed`` turns the few punycode hosts into Unicode instead."""
+    return PublicSuffixList(accept_unknown=False, accept_encoded_idn=False)
+
+
+def _as_listed(host: str) -> str:
+    """``host`` as the list writes its rules: punycode labels (``xn--p1ai``) in Unicode
+    (``рф``); a label that is not valid punycode is kept as it is, and matches no rule."""
+    if "xn--" not in host:
+        return host
+    labels = []
+    for label in host.split("."):
+        try:
+            labels.append(
+                label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+            )
+        except UnicodeError:
+            labels.append(label)
+    return ".".join(labels)
 
 
 def normal_host(host: str) -> str:
@@ -56,10 +74,10 @@ def site_of(host: str) -> str:
     if "." not in host or _is_address(host):
         return host
     suffixes = _suffix_list()
-    registrable = suffixes.privatesuffix(host)
-    if registrable is not None:
-        return str(registrable)
-    if suffixes.is_public(host):
+    registrable = suffixes.privatesuffix(_as_listed(host))
+    if registrable is not None:  # its labels, as ``host`` writes them
+        return ".".join(host.split(".")[-(str(registrable).count(".") + 1) :])
+    if suffixes.is_public(_as_listed(host)):
         return host
     # A top-level domain the list does not know (``docs.intranet.corp``): the list's default
     # rule makes the last label the suffix.
@@ -72,7 +90,7 @@ def is_public_suffix(domain: str) -> bool:
     refuse a cookie set for it, since it would reach every site under it. A name the list does
     not know (``localhost``) is not one."""
     host = normal_host(domain)
-    return bool(host) and not _is_address(host) and bool(_suffix_list().is_public(host))
+    return bool(host) and not _is_address(host) and bool(_suffix_list().is_public(_as_listed(host)))
 
 
 @cache
