@@ -118,6 +118,9 @@ def test_round_trip_through_sphinx_intl(
         if translated != "TRADUCTION DU CATALOGUE":
             assert translated in text, original
             assert original not in text
+    # A purpose with nothing for smart quotes, translated into one with an apostrophe: the
+    # apostrophe is curled, as in every other French paragraph (extension/quotes.py).
+    assert "Distingue une visite d\u2019une autre." in unescape(html)
     # The caption, the term and the category column all show the translated title.
     assert text.count("Mesure d'audience") == 3
     # Translations are text, never markup: no emphasis, no reference from "*un*" and "an_".

@@ -22,6 +22,7 @@ from .captions import CountCookiesInCaptions
 from .configured import configured_path, document_path
 from .domain import CookiesDomain, cookies_domain
 from .ids import UniqueIds
+from .quotes import spare_cells
 
 logger = logging.getLogger(__name__)
 
@@ -250,6 +251,7 @@ class CookieTableDirective(_InventoryDirective):
             consent_choices=self.config.cookies_banner,
         )
         rendered = render_tables(inventory, options, self.unique_ids())
+        spare_cells(rendered.tables, self.config.smartquotes_action)
         self.domain.note_targets(self.env.docname, rendered.targets)
         self.domain.note_tables(self.env.docname, len(rendered.tables))
         result: list[nodes.Element] = list(rendered.tables)

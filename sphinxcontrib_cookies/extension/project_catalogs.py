@@ -24,6 +24,7 @@ from sphinx.util.nodes import extract_messages
 from ..render.inventory_text import FOR_CATALOG, ORIGIN
 from ..translations import CATALOG, LOCALE_DIR
 from .building import builds_catalogs
+from .quotes import reconsider
 
 
 def _marked(node: nodes.Node) -> bool:
@@ -98,6 +99,7 @@ class TranslateInventoryText(SphinxTransform):
             translated = catalog.gettext(message) if message else ""
             if message and translated and translated != message:
                 _replace_text(node, translated)
+                reconsider(node)
                 node.rawsource = translated
                 node["translated"] = True
             else:
