@@ -56,6 +56,8 @@ def normal_host(host: str) -> str:
 
 
 def _is_address(host: str) -> bool:
+    if ":" not in host and not host.replace(".", "").isdigit():
+        return False  # no IPv6 colon, and not all digits and dots: a name (asked of every domain)
     try:
         ipaddress.ip_address(host.strip("[]"))
     except ValueError:
