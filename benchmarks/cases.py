@@ -51,10 +51,9 @@ def whole_database_page(document: dict[str, Any], folder: str) -> Project:
 # --- Cases 1 to 3: one ratio each ------------------------------------------------------------
 
 
-def case_whole_database(judge: Judge) -> None:
+def whole_database_sides() -> tuple[Project, Project]:
+    """Case 1's sides: the whole database on one page, by ``cookie-table`` and by hand."""
     document = ocd_inventory()
-    count = len(document["cookies"])
-    print(f"case 1: one page, the whole database ({count} cookies) in 4-column tables by category")
     categories = list(document["categories"])
     a = whole_database_page(document, "case1-directive")
     b = hand_project(
@@ -62,7 +61,13 @@ def case_whole_database(judge: Judge) -> None:
         "B hand-written list-table",
         {"index": page(WHOLE_DATABASE_TITLE, hand_tables(document, categories, COLUMNS))},
     )
-    judge.timed_pair(a, b, verdicts.WHOLE_DATABASE)
+    return a, b
+
+
+def case_whole_database(judge: Judge) -> None:
+    count = len(ocd_inventory()["cookies"])
+    print(f"case 1: one page, the whole database ({count} cookies) in 4-column tables by category")
+    judge.timed_pair(*whole_database_sides(), verdicts.WHOLE_DATABASE)
 
 
 def small_category_pages(
@@ -77,15 +82,8 @@ def small_category_pages(
     return pages
 
 
-def case_small_pages(judge: Judge) -> None:
-    document = ocd_inventory()
-    category_ids = split_small_categories(document, SMALL_CATEGORY_COUNT)
-    sizes = [sum(c["category"] == i for c in document["cookies"]) for i in category_ids]
-    print(
-        f"case 2: {len(category_ids)} pages, one small category each ({min(sizes)} to "
-        f"{max(sizes)} cookies, {sum(sizes)} in all) of one {len(document['cookies'])}-cookie "
-        "YAML"
-    )
+def small_pages_sides(document: dict[str, Any], category_ids: list[str]) -> tuple[Project, Project]:
+    """Case 2's sides: one page per small category, by ``cookie-table`` and by hand."""
     compared = [f"category-{index:02d}" for index in range(1, len(category_ids) + 1)]
     a = directive_project(
         WORK / "case2-directive",
@@ -100,7 +98,19 @@ def case_small_pages(judge: Judge) -> None:
         small_category_pages(document, category_ids, lambda c: hand_tables(document, [c], COLUMNS)),
         compared,
     )
-    judge.timed_pair(a, b, verdicts.SMALL_PAGES)
+    return a, b
+
+
+def case_small_pages(judge: Judge) -> None:
+    document = ocd_inventory()
+    category_ids = split_small_categories(document, SMALL_CATEGORY_COUNT)
+    sizes = [sum(c["category"] == i for c in document["cookies"]) for i in category_ids]
+    print(
+        f"case 2: {len(category_ids)} pages, one small category each ({min(sizes)} to "
+        f"{max(sizes)} cookies, {sum(sizes)} in all) of one {len(document['cookies'])}-cookie "
+        "YAML"
+    )
+    judge.timed_pair(*small_pages_sides(document, category_ids), verdicts.SMALL_PAGES)
 
 
 def case_peer(judge: Judge) -> None:

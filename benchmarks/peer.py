@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .baselines import COLUMN_TITLES, COLUMNS, page
+from .baselines import COLUMN_TITLES, COLUMNS, STORAGE_WORDS, page
 from .convert_ocd import dump_inventory
 from .harness import WORK, Project, write_project
 
@@ -51,9 +51,14 @@ def ensure_peer() -> str | None:
 
 def peer_template() -> str:
     """The template, with the titles of its columns (``COLUMNS``, the columns every case shows)
-    set in front, so that every side takes its titles from one place."""
+    and the words after the names of storage that is not a cookie set in front, so that every
+    side takes them from one place."""
     titles = [COLUMN_TITLES[column] for column in COLUMNS]
-    return f"{{%- set titles = {titles!r} -%}}\n" + TEMPLATE.read_text(encoding="utf-8")
+    return (
+        f"{{%- set titles = {titles!r} -%}}\n"
+        f"{{%- set storage_words = {dict(STORAGE_WORDS)!r} -%}}\n"
+        + TEMPLATE.read_text(encoding="utf-8")
+    )
 
 
 #: The peer's loader calls ``yaml.safe_load``, PyYAML's parser in Python, even where PyYAML was
