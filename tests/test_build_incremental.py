@@ -40,6 +40,17 @@ def parses(app: SphinxTestApp) -> int:
     return strip_colors(app.status.getvalue()).count("parsing cookie inventory")
 
 
+def reuses(app: SphinxTestApp) -> int:
+    """How many times the build used an earlier build's parse (``extension/parsed.py``)."""
+    return strip_colors(app.status.getvalue()).count("its earlier parse is used")
+
+
+def copies(srcdir: Path) -> list[str]:
+    """The parses kept in the doctree folder of the build of ``srcdir``."""
+    folder = srcdir.parent / "build" / "doctrees" / "cookies-parsed"
+    return sorted(path.name for path in folder.glob("*.pickle"))
+
+
 def warnings(app: SphinxTestApp) -> list[str]:
     text = strip_colors(app.warning.getvalue())
     return [line.split("/src/", 1)[-1] for line in text.splitlines()]
@@ -135,6 +146,46 @@ def test_another_builder_reads_nothing_again_and_writes_what_a_fresh_build_write
     assert read_again(build(built.parent)) == []  # text doctrees serve HTML as they are
 
 
+def test_editing_a_page_that_shows_a_table_uses_the_earlier_parse(built: Path) -> None:
+    """The prose around a table is the commonest edit of a policy page: the page is read
+    again with the parse the first build kept, and is the page a fresh build writes."""
+    edit(
+        built / "necessary.rst", "Necessary\n=========\n", "Necessary\n=========\n\nWe use these.\n"
+    )
+    edited = build(built.parent)
+    assert read_again(edited) == ["necessary"]
+    assert parses(edited) == 0 and reuses(edited) == 1
+    fresh_source = built.parent / "fresh" / "src"
+    shutil.copytree(built, fresh_source)
+    fresh = build_copy("incremental", fresh_source.parent)  # builds the copy, from scratch
+    page = (edited.outdir / "necessary.html").read_text(encoding="utf-8")
+    assert "We use these." in page
+    assert page == (fresh.outdir / "necessary.html").read_text(encoding="utf-8")
+
+
+def test_a_parse_is_kept_once_per_file_and_only_for_its_content(built: Path) -> None:
+    [first] = copies(built)
+    edit(built / "cookies.yaml", "Protects forms", "Protects every form")
+    build(built.parent)
+    [second] = copies(built)
+    assert second != first  # the earlier content's parse is replaced, not kept beside it
+    # Another limit shapes the parse: the kept one is not used.
+    edit(built / "necessary.rst", "Necessary\n=========\n", "Necessary\n=========\n\nAgain.\n")
+    limited = build(built.parent, confoverrides={"cookies_max_name_length": 200})
+    assert parses(limited) == 1 and reuses(limited) == 0
+
+
+def test_a_damaged_parse_is_parsed_again_without_a_trace(built: Path) -> None:
+    [name] = copies(built)
+    copy = built.parent / "build" / "doctrees" / "cookies-parsed" / name
+    copy.write_bytes(b"\x80\x05not a pickle")
+    edit(built / "necessary.rst", "Necessary\n=========\n", "Necessary\n=========\n\nAgain.\n")
+    again = build(built.parent)
+    assert read_again(again) == ["necessary"] and parses(again) == 1 and reuses(again) == 0
+    assert warnings(again) == []
+    assert copies(built) == [name]  # parsed, and kept again
+
+
 def test_a_still_broken_inventory_warns_at_every_build(built: Path) -> None:
     edit(
         built / "cookies.yaml",
@@ -148,6 +199,11 @@ def test_a_still_broken_inventory_warns_at_every_build(built: Path) -> None:
     assert read_again(unchanged) == [] and parses(unchanged) == 0
     assert warnings(unchanged) == [warning]
     assert unchanged.statuscode == 1  # -W fails every build until the inventory is fixed
+    # A page with a table read again with the kept parse: its problems are the parse's.
+    edit(built / "necessary.rst", "Necessary\n=========\n", "Necessary\n=========\n\nAgain.\n")
+    reread = build(built.parent)
+    assert read_again(reread) == ["necessary"] and reuses(reread) == 1
+    assert warnings(reread) == [warning]
 
 
 def test_a_removed_cookie_makes_the_links_to_it_warn(built: Path) -> None:

@@ -28,6 +28,7 @@ from ..inventory.files import read_inventory_file, unread_digest
 from ..inventory.slices import InventorySlice
 from ..translations import __
 from .memo import ContentMemo, KeptProblem, kept
+from .parsed import ParsedCopies, parse_key
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class InventoryStore:
         self._main_process = os.getpid()
         #: What earlier builds learned of each file's content (``memo.py``).
         self.memo = ContentMemo(memo_folder)
+        #: The parses earlier builds made, by content (``parsed.py``).
+        self.copies = ParsedCopies(memo_folder)
 
     @property
     def in_reader_process(self) -> bool:
@@ -101,7 +104,7 @@ class InventoryStore:
         """The inventory at ``path`` (normalized), reporting its problems the first time."""
         loaded = self._files.get(path)
         if loaded is None:
-            loaded = self._files[path] = _read(path, max_bytes, limits)
+            loaded = self._files[path] = _read(path, max_bytes, limits, self.copies)
             self._digests[path] = loaded.digest
             if not self.in_reader_process:
                 self.memo.of(path, loaded.digest).problems = kept(loaded.problems)
@@ -166,10 +169,16 @@ def digest_of(path: str, max_bytes: int) -> str:
     return _read(path, max_bytes, None).digest
 
 
-def _read(path: str, max_bytes: int, limits: InventoryLimits | None) -> LoadedFile:
-    """The file read within its limit, and parsed: a file that is not read (too large, not a
-    file, a loop of links) is never hashed, its digest stands for its kind, size and time.
-    Without ``limits``, the file is hashed but not parsed."""
+def _read(
+    path: str,
+    max_bytes: int,
+    limits: InventoryLimits | None,
+    copies: ParsedCopies | None = None,
+) -> LoadedFile:
+    """The file read within its limit, and parsed (or its parse of an earlier build loaded from
+    ``copies``): a file that is not read (too large, not a file, a loop of links) is never
+    hashed, its digest stands for its kind, size and time. Without ``limits``, the file is
+    hashed but not parsed."""
     try:
         data = read_inventory_file(path, max_bytes)
     except FileNotFoundError:
@@ -179,9 +188,16 @@ def _read(path: str, max_bytes: int, limits: InventoryLimits | None) -> LoadedFi
     digest = hashlib.sha256(data).hexdigest()
     if limits is None:
         return LoadedFile(path, digest)
+    key = parse_key(digest, limits)
+    parsed = copies.get(path, key) if copies is not None else None
+    if parsed is not None:
+        logger.verbose(__("cookie inventory %s unchanged: its earlier parse is used"), path)
+        return LoadedFile(path, digest, parsed)
     logger.verbose(__("parsing cookie inventory %s"), path)
     try:
-        parsed: CookieInventory | InventoryProblem = parse_inventory(data, path, limits=limits)
+        parsed = parse_inventory(data, path, limits=limits)
     except InventoryError as error:
         parsed = error.problem
+    if copies is not None:
+        copies.put(path, key, parsed)
     return LoadedFile(path, digest, parsed)
