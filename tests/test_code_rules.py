@@ -1,10 +1,13 @@
 """The rules of CONTRIBUTING.md that a machine can check: no module-level table that can be
 changed (it is shared by every build in the process, so one build could alter what the next
-reads), no module over 400 lines, no function over 60."""
+reads), no module over 400 lines, no function over 60; and a build imports the tools
+(audit, captures, compliance) only when it uses them."""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent.parent / "sphinxcontrib_cookies"
@@ -83,3 +86,19 @@ def test_modules_and_functions_stay_short() -> None:
 def test_the_length_check_sees_a_long_function() -> None:
     body = "".join(f"    x = {n}\n" for n in range(LONGEST_FUNCTION))
     assert long_functions(ast.parse(f"def f():\n{body}")) == [("f", LONGEST_FUNCTION + 1)]
+
+
+def test_a_build_imports_the_tools_only_when_it_uses_them() -> None:
+    """Loading the extension imports neither the audit, the captures, the compliance rules, the
+    draft nor the scanner: a build that does not use them does not pay for them."""
+    probe = (
+        "import sys, sphinxcontrib_cookies.extension; "
+        "print(sorted({m.split('.')[1] for m in sys.modules "
+        "if m.startswith('sphinxcontrib_cookies.')}))"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    loaded = set(ast.literal_eval(completed.stdout))
+    assert loaded.isdisjoint({"audit", "captures", "compliance", "draft", "scan", "cli"}), loaded
+    assert {"extension", "inventory", "render"} <= loaded
