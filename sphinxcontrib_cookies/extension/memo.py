@@ -74,6 +74,11 @@ class ContentMemo:
             known = self.facts[path] = ContentFacts(digest)
         return known
 
+    def parsed_before(self, path: str, digest: str) -> bool:
+        """Whether an earlier build parsed this content of ``path`` (and so knew its problems)."""
+        known = self.facts.get(path)
+        return known is not None and known.digest == digest and known.problems is not None
+
     def save(self, paths: Iterable[str]) -> None:
         """Write the facts of ``paths`` (the files in use), dropping every other."""
         kept_paths = set(paths)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,14 @@ logger = logging.getLogger(__name__)
 
 #: The digest recorded for a file that does not exist, so that creating it counts as a change.
 MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Copies:
+    """The parses kept beside the doctrees, and whether to keep a new one of a content."""
+
+    kept: ParsedCopies
+    keep: Callable[[str], bool]
 
 
 @dataclass(frozen=True)
@@ -104,12 +112,20 @@ class InventoryStore:
         """The inventory at ``path`` (normalized), reporting its problems the first time."""
         loaded = self._files.get(path)
         if loaded is None:
-            loaded = self._files[path] = _read(path, max_bytes, limits, self.copies)
+            loaded = self._files[path] = _read(path, max_bytes, limits, self._copies_for(path))
             self._digests[path] = loaded.digest
             if not self.in_reader_process:
                 self.memo.of(path, loaded.digest).problems = kept(loaded.problems)
             self.report(path, loaded.digest, loaded.problems)
         return loaded
+
+    def _copies_for(self, path: str) -> Copies:
+        """Where a parse of ``path`` is looked for, and kept when an earlier build parsed the
+        same content: a content parsed twice is likely to be asked for again (the prose of a
+        page around its table edited), while one parsed once is often the last of a series of
+        edits of the inventory, whose copies would cost a fifth of each parse to keep and never
+        be used."""
+        return Copies(self.copies, lambda digest: self.memo.parsed_before(path, digest))
 
     def loaded(self, path: str) -> LoadedFile | None:
         """The file, if this build has read it."""
@@ -173,12 +189,12 @@ def _read(
     path: str,
     max_bytes: int,
     limits: InventoryLimits | None,
-    copies: ParsedCopies | None = None,
+    copies: Copies | None = None,
 ) -> LoadedFile:
     """The file read within its limit, and parsed (or its parse of an earlier build loaded from
-    ``copies``): a file that is not read (too large, not a file, a loop of links) is never
-    hashed, its digest stands for its kind, size and time. Without ``limits``, the file is
-    hashed but not parsed."""
+    ``copies``, which may keep this one): a file that is not read (too large, not a file, a
+    loop of links) is never hashed, its digest stands for its kind, size and time. Without
+    ``limits``, the file is hashed but not parsed."""
     try:
         data = read_inventory_file(path, max_bytes)
     except FileNotFoundError:
@@ -189,7 +205,7 @@ def _read(
     if limits is None:
         return LoadedFile(path, digest)
     key = parse_key(digest, limits)
-    parsed = copies.get(path, key) if copies is not None else None
+    parsed = copies.kept.get(path, key) if copies is not None else None
     if parsed is not None:
         logger.verbose(__("cookie inventory %s unchanged: its earlier parse is used"), path)
         return LoadedFile(path, digest, parsed)
@@ -198,6 +214,6 @@ def _read(
         parsed = parse_inventory(data, path, limits=limits)
     except InventoryError as error:
         parsed = error.problem
-    if copies is not None:
-        copies.put(path, key, parsed)
+    if copies is not None and copies.keep(digest):
+        copies.kept.put(path, key, parsed)
     return LoadedFile(path, digest, parsed)
