@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
 import pytest
 
 from sphinxcontrib_cookies.inventory import (
@@ -11,6 +14,7 @@ from sphinxcontrib_cookies.inventory import (
     parse_duration,
     parse_inventory,
 )
+from sphinxcontrib_cookies.inventory.yamltree import compose
 
 HEAD = """\
 categories:
@@ -232,3 +236,44 @@ def test_empty_and_blank_keys_and_names_are_reported_once() -> None:
         assert len(problems) == 2 and problems[1][0] == 5, problems
         assert problems[1][1].startswith(message), problems
         assert tuple(cookie.names for cookie in inventory.cookies) == kept
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize("text", [HEAD + "  - name: a\n    category: necessary\n", "", "[1, 2"])
+def test_the_collector_is_left_as_it_was(enabled: bool, text: str) -> None:
+    """Whether the file reads, is empty or is not YAML, the parse leaves Python's collector
+    as the process had it."""
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with contextlib.suppress(InventoryError):
+            parse_inventory(text.encode(), "inventory.yaml")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+
+
+def test_no_collection_runs_while_a_file_is_parsed() -> None:
+    """The collector would walk the growing tree again and again for nothing (nothing in it is
+    garbage): a parse runs with it paused, and it runs once the parse is over (a young and at
+    most an older generation), where the same text composed with it running, as a check of
+    this test, sets off a collection every few hundred objects."""
+    text = HEAD + "".join(f"  - name: c{i}\n    category: necessary\n" for i in range(3000))
+    starts: list[int] = []
+
+    def on_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            starts.append(info["generation"])
+
+    gc.enable()
+    gc.collect()  # from empty generations: what the parse allocates alone would set them off
+    gc.callbacks.append(on_collection)
+    try:
+        parse_inventory(text.encode(), "inventory.yaml")
+        after_parse = list(starts)
+        gc.collect()
+        starts.clear()
+        compose(text, "inventory.yaml")
+        assert len(after_parse) <= 2 and after_parse[:1] in ([], [0])
+        assert len(starts) > 10
+    finally:
+        gc.callbacks.remove(on_collection)
