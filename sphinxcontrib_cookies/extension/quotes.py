@@ -1,12 +1,12 @@
 """Sphinx's smart quotes, spared the table cells they would not change.
 
-Sphinx's ``SmartQuotes`` transform runs docutils' ``educate_tokens`` over every paragraph of a
-page and puts a new text node in place of each old one, changed or not: on a page with the whole
-Open Cookie Database, that is about a tenth of the build. A cell whose text holds nothing the
-transform could change (no quote, backtick, backslash, ampersand, ``--`` or ``...``) is marked
-with Sphinx's own ``support_smartquotes = False``, so that the transform passes it by; every
-other cell is left to it. The page is the same either way, which ``tests/test_quotes.py``
-checks by building it with and without the marks.
+Sphinx's ``SmartQuotes`` transform runs docutils' ``educate_tokens``, a series of regular
+expressions, over the text of every paragraph of a page: on a page with the whole Open Cookie
+Database, the transform is about a tenth of the build. A cell whose text holds nothing it could
+change (no quote, backtick, backslash, ampersand, ``--`` or ``...``) is marked with Sphinx's own
+``support_smartquotes = False``, so that its text is passed through as it is, without the
+expressions; every other cell is educated as before. The page is the same either way, which
+``tests/test_quotes.py`` checks against the same text written by hand, in three languages.
 """
 
 from __future__ import annotations
