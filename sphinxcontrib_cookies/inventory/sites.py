@@ -75,11 +75,11 @@ def site_of(host: str) -> str:
     host = normal_host(host)
     if "." not in host or _is_address(host):
         return host
-    suffixes = _suffix_list()
-    registrable = suffixes.privatesuffix(_as_listed(host))
+    suffixes, listed = _suffix_list(), _as_listed(host)
+    registrable = suffixes.privatesuffix(listed)
     if registrable is not None:  # its labels, as ``host`` writes them
         return ".".join(host.split(".")[-(str(registrable).count(".") + 1) :])
-    if suffixes.is_public(_as_listed(host)):
+    if suffixes.is_public(listed):
         return host
     # A top-level domain the list does not know (``docs.intranet.corp``): the list's default
     # rule makes the last label the suffix.
