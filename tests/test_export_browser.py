@@ -6,16 +6,13 @@ modal, and erases the cookies of a refused category (patterns included).
 Skipped, with the reason, when Chromium or Playwright is missing (``pip install -e
 ".[browser]"`` installs Playwright; it never downloads a browser here). Set
 SPHINX_COOKIES_CONSENT_DIST to a ``dist`` folder of another vanilla-cookieconsent 3 release to
-try it, and SPHINX_COOKIES_CHROMIUM to another Chromium.
+try it, and COOKIES_CHROMIUM to another Chromium (as for every browser test, ``browsing.py``).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +22,8 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.extension.banner import BANNER_STATIC_DIR
+
+from browsing import launched_chromium, serve
 
 pytestmark = pytest.mark.slow  # a local server and a real browser
 
@@ -37,35 +36,14 @@ def cookieconsent_dist() -> Path:
     return Path(configured) if configured else BANNER_STATIC_DIR
 
 
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    path = os.environ.get("SPHINX_COOKIES_CHROMIUM") or shutil.which("chromium")
-    if not path or not Path(path).exists():
-        pytest.skip("Chromium is not installed (/usr/bin/chromium or SPHINX_COOKIES_CHROMIUM)")
-    return path
-
-
 @pytest.fixture
 def served(app: SphinxTestApp, cookieconsent_dist: Path) -> Iterator[str]:
     """The built site, loading the banner as the documentation says, on a local web server."""
     for name in ("cookieconsent.umd.js", "cookieconsent.css"):
         shutil.copy(cookieconsent_dist / name, Path(app.srcdir) / "_static" / name)
     app.build()
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(app.outdir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://localhost:{server.server_port}/index.html"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(Path(app.outdir)) as address:
+        yield address + "index.html"
 
 
 @dataclass
@@ -148,20 +126,13 @@ def refuse_all_but_necessary(page: Any) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="export-browser")
-def test_cookieconsent_runs_the_exported_configuration(served: str, chromium: str) -> None:
+def test_cookieconsent_runs_the_exported_configuration(served: str) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            visit = open_the_site(browser, served)
-            assert visit.page.evaluate("window.consentError") is None
-            assert visit.problems == []
-            check_the_preferences(visit.page)
-            refuse_all_but_necessary(visit.page)
-            assert visit.dialogs == []  # the <script> of a purpose never ran
-            assert visit.problems == []
-        finally:
-            browser.close()
+    with launched_chromium(sync_api) as browser:
+        visit = open_the_site(browser, served)
+        assert visit.page.evaluate("window.consentError") is None
+        assert visit.problems == []
+        check_the_preferences(visit.page)
+        refuse_all_but_necessary(visit.page)
+        assert visit.dialogs == []  # the <script> of a purpose never ran
+        assert visit.problems == []
