@@ -25,6 +25,7 @@ from .export import setup_export
 from .history import CookieChangesDirective
 from .legal import setup_legal
 from .links import setup_links
+from .packing import setup_packing
 from .page_breaks import setup_page_breaks
 from .paper import setup_paper
 from .policy import CookiePolicyDirective
@@ -96,3 +97,4 @@ def setup_extension(app: Sphinx) -> None:
     setup_links(app)
     setup_updated(app)
     setup_widths(app)
+    setup_packing(app)

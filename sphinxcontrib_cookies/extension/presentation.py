@@ -14,8 +14,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..render.packed import Packed, Part, cells, classes_of, pack_node, text_of, with_children
 from ..render.widths import name_parts
-from .transforms import cookie_tables, table_bodies
+from .transforms import cookie_tables, packed_bodies, table_bodies
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
@@ -101,9 +102,14 @@ class LabelCellsForCards(SphinxPostTransform):
             for body in table_bodies(table):
                 for row in body.children:
                     for entry in row.children:
-                        if isinstance(entry, nodes.entry) and "cookie-name" in entry["classes"]:
+                        if isinstance(entry, nodes.entry) and NAME_CELL in entry["classes"]:
                             add_break_points(entry)
+            for packed in packed_bodies(table):
+                packed.rows = tuple(_row_with_break_points(row) for row in packed.rows)
 
+
+#: The class of the cells of names.
+NAME_CELL = "cookie-name"
 
 #: Where a line may break inside a name: the browser shows nothing there.
 LINE_BREAK_OPPORTUNITY = "<wbr />"
@@ -119,6 +125,33 @@ def name_with_break_points(parts: list[str]) -> nodes.raw:
     return nodes.raw(
         "", f'<code class="docutils literal notranslate">{spans}</code>', format="html"
     )
+
+
+def _row_with_break_points(row: Packed) -> Packed:
+    """``add_break_points`` for a packed row (``render/packed.py``)."""
+    return with_children(
+        row,
+        tuple(
+            _cell_with_break_points(cell) if NAME_CELL in classes_of(cell) else cell
+            for cell in cells(row)
+        ),
+    )
+
+
+def _cell_with_break_points(cell: Packed) -> Packed:
+    paragraphs = []
+    for paragraph in cell[5]:
+        assert not isinstance(paragraph, str)
+        parts: list[Part] = []
+        for part in paragraph[5]:
+            names = (
+                name_parts(text_of(part))
+                if not isinstance(part, str) and part[0] == "literal" and not classes_of(part)
+                else []
+            )
+            parts.append(pack_node(name_with_break_points(names)) if len(names) > 1 else part)
+        paragraphs.append(with_children(paragraph, tuple(parts)))
+    return with_children(cell, tuple(paragraphs))
 
 
 def add_break_points(entry: nodes.entry) -> None:

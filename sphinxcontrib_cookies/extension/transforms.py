@@ -10,6 +10,8 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..render.packed import packed_rows
+
 
 def builder_class(env: BuildEnvironment) -> type[Builder]:
     """The class of the build's builder, which says its name and format."""
@@ -41,6 +43,17 @@ def table_bodies(table: nodes.table) -> list[nodes.tbody]:
         if isinstance(group, nodes.tgroup)
         for part in group.children
         if isinstance(part, nodes.tbody)
+    ]
+
+
+def packed_bodies(table: nodes.table) -> list[packed_rows]:
+    """The bodies of ``table`` that were packed (``extension/packing.py``)."""
+    return [
+        part
+        for group in table.children
+        if isinstance(group, nodes.tgroup)
+        for part in group.children
+        if isinstance(part, packed_rows)
     ]
 
 

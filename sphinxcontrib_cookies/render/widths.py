@@ -17,6 +17,8 @@ from enum import Enum
 
 from docutils import nodes
 
+from .packed import Packed, cells, literals_of, packed_rows, text_of
+
 #: The widest a column of short text (a provider, a duration) is planned, in characters.
 TEXT_COLUMN_WIDTH = 40
 #: The widest a column of prose is planned, and the narrowest it gives way to when room is
@@ -240,6 +242,15 @@ def fit_widths(
 # --- planning the tables of a page ----------------------------------------------------------
 
 
+def _note_packed_cell(width: ColumnWidth, cell: Packed) -> None:
+    """``_note_cell`` for a packed cell (``render/packed.py``)."""
+    if width.hint is WidthHint.NAME:
+        for name in literals_of(cell):
+            width.note_name(name)
+        return
+    width.note_text(text_of(cell))
+
+
 def _note_cell(width: ColumnWidth, entry: nodes.Element) -> None:
     """Tells ``width`` what a cell needs: its names (literals), or its words."""
     if width.hint is WidthHint.NAME:
@@ -258,6 +269,11 @@ def plan_widths(tables: Iterable[nodes.table], hints: Sequence[WidthHint], layou
     ]
     for group in groups:  # the rows are children of the head and body: no walk of every node
         for part in group.children:
+            if isinstance(part, packed_rows):
+                for row in part.rows:
+                    for width, cell in zip(widths, cells(row), strict=False):
+                        _note_packed_cell(width, cell)
+                continue
             if not isinstance(part, (nodes.thead, nodes.tbody)):
                 continue
             heading = isinstance(part, nodes.thead)
