@@ -15,48 +15,60 @@ beyond their ids and classes. A body holding anything else is left as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from docutils import nodes
 
 #: A packed element: its kind (``_KINDS``), its attributes (without the empty lists every
-#: element has), its raw source, source and line (which the gettext builder reads), and its
-#: children; a packed text node is its string.
-Packed: TypeAlias = tuple[str, dict[str, Any], str, str | None, int | None, tuple["Part", ...]]
+#: element has), its raw source, source and line, its children, and the ``uid`` that Sphinx
+#: gives a translatable element for the gettext builder (which reads all four but the kind
+#: and the children); a packed text node is its string.
+Packed: TypeAlias = tuple[
+    str, dict[str, Any], str, str | None, int | None, tuple["Part", ...], str | None
+]
 Part: TypeAlias = "str | Packed"
 
-_KINDS: dict[str, type[nodes.Element]] = {
-    "row": nodes.row,
-    "entry": nodes.entry,
-    "paragraph": nodes.paragraph,
-    "literal": nodes.literal,
-    "reference": nodes.reference,
-    "inline": nodes.inline,
-    "raw": nodes.raw,
-}
-_KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
+_KINDS: Mapping[str, type[nodes.Element]] = MappingProxyType(
+    {
+        "row": nodes.row,
+        "entry": nodes.entry,
+        "paragraph": nodes.paragraph,
+        "literal": nodes.literal,
+        "reference": nodes.reference,
+        "inline": nodes.inline,
+        "raw": nodes.raw,
+    }
+)
+_KIND_OF = MappingProxyType({cls: kind for kind, cls in _KINDS.items()})
 #: What each kind may hold.
-_CHILDREN: dict[str, tuple[type[nodes.Node], ...]] = {
-    "row": (nodes.entry,),
-    "entry": (nodes.paragraph,),
-    "paragraph": (nodes.Text, nodes.literal, nodes.reference, nodes.inline, nodes.raw),
-    "literal": (nodes.Text,),
-    "reference": (nodes.Text,),
-    "inline": (nodes.Text,),
-    "raw": (nodes.Text,),
-}
+_CHILDREN: Mapping[str, tuple[type[nodes.Node], ...]] = MappingProxyType(
+    {
+        "row": (nodes.entry,),
+        "entry": (nodes.paragraph,),
+        "paragraph": (nodes.Text, nodes.literal, nodes.reference, nodes.inline, nodes.raw),
+        "literal": (nodes.Text,),
+        "reference": (nodes.Text,),
+        "inline": (nodes.Text,),
+        "raw": (nodes.Text,),
+    }
+)
 #: Attributes that change how a kind is written to HTML, beyond ids and classes (which every
 #: kind may have, but a paragraph): a body with one of them is not packed.
-_WRITTEN: dict[str, frozenset[str]] = {
-    "row": frozenset(),
-    "entry": frozenset({"ids", "morerows", "morecols"}),
-    "paragraph": frozenset({"ids"}),
-    "literal": frozenset({"ids", "language"}),
-    "reference": frozenset({"ids", "refid", "internal", "reftitle", "target", "rel", "secnumber"}),
-    "inline": frozenset({"ids"}),
-    "raw": frozenset({"ids"}),
-}
+_WRITTEN: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "row": frozenset(),
+        "entry": frozenset({"ids", "morerows", "morecols"}),
+        "paragraph": frozenset({"ids"}),
+        "literal": frozenset({"ids", "language"}),
+        "reference": frozenset(
+            {"ids", "refid", "internal", "reftitle", "target", "rel", "secnumber"}
+        ),
+        "inline": frozenset({"ids"}),
+        "raw": frozenset({"ids"}),
+    }
+)
 #: A paragraph's classes would be written too.
 _PARAGRAPH_CLASSES = "classes"
 #: The literal classes Sphinx writes another way (a key, highlighted code).
@@ -76,7 +88,9 @@ class packed_rows(nodes.General, nodes.Element):  # type: ignore[misc]
 
 
 def _is_packable(node: nodes.Node, kind: str) -> bool:
-    if not isinstance(node, nodes.Element) or type(node) is not _KINDS[kind]:
+    """Whether ``node``, of ``kind`` (its very class: a subclass may be written another way),
+    and all it holds can be packed."""
+    if type(node) is not _KINDS[kind]:
         return False
     written = _WRITTEN[kind]
     if any(node.get(name) for name in written):
@@ -94,7 +108,7 @@ def _is_packable(node: nodes.Node, kind: str) -> bool:
         if isinstance(child, nodes.Text):
             if nodes.Text not in allowed:
                 return False
-        elif not isinstance(child, allowed) or not _is_packable(child, _KIND_OF[type(child)]):
+        elif type(child) not in allowed or not _is_packable(child, _KIND_OF[type(child)]):
             return False
     return True
 
@@ -126,6 +140,7 @@ def pack_node(node: nodes.Node, shared: _Shared | None = None) -> Part:
         node.source,
         node.line,
         children,
+        getattr(node, "uid", None),
     )
 
 
@@ -154,11 +169,13 @@ def words(parts: tuple[Part, ...]) -> Iterator[str]:
 def _unpack(part: Part) -> nodes.Node:
     if isinstance(part, str):
         return nodes.Text(part)
-    kind, attributes, rawsource, source, line, children = part
+    kind, attributes, rawsource, source, line, children, uid = part
     element = _KINDS[kind](rawsource)
     for name, value in attributes.items():
         element[name] = list(value) if isinstance(value, list) else value
     element.source, element.line = source, line
+    if uid is not None:
+        element.uid = uid
     element.extend([_unpack(child) for child in children])
     return element
 
@@ -194,7 +211,7 @@ def classes_of(part: Packed) -> list[str]:
 
 
 def with_children(part: Packed, children: tuple[Part, ...]) -> Packed:
-    return (*part[:5], children)
+    return (*part[:5], children, part[6])
 
 
 def literals_of(cell: Packed) -> Iterator[str]:
