@@ -18,8 +18,8 @@ from sphinx.builders import Builder
 from sphinx.config import Config
 
 from ..translations import __
-from .config import ConfigValue, add_config_values, check_values
-from .export import CONSENT_SCRIPT, check_flag
+from .config import ConfigValue, add_config_values, check_flag, check_values
+from .export import CONSENT_SCRIPT
 
 #: The folder of the banner's browser files, among ``html_static_path`` while the banner is on.
 BANNER_STATIC_DIR = Path(__file__).resolve().parent.parent / "static_banner"

@@ -82,6 +82,10 @@ def _check_count(value: Any) -> str | None:
     return __("must be a positive whole number")
 
 
+def check_flag(value: Any) -> str | None:
+    return None if isinstance(value, bool) else __("must be True or False")
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -150,6 +154,14 @@ CONFIG_VALUES = (
         _check_count,
         "The most cookie entries (and categories, and providers) in one inventory file; the "
         "rest are left out.",
+    ),
+    ConfigValue(
+        "cookies_pack_tables",
+        True,
+        (bool,),
+        check_flag,
+        "Keep the rows of cookie tables packed from reading a page to writing it in HTML; "
+        "False leaves them as docutils nodes for other extensions to read at write time.",
     ),
 )
 

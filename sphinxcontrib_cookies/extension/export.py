@@ -18,16 +18,12 @@ from ..inventory import PARTIES, STANDARD_CATEGORIES, STORAGE_TYPES, CookieInven
 from ..render import COLUMNS, format_duration, project_labels
 from ..render.explanations import default_description, default_title
 from ..render.labels import party_label, storage_label
-from ..translations import _, __
-from .config import ConfigValue, add_config_values, check_values
+from ..translations import _
+from .config import ConfigValue, add_config_values, check_flag, check_values
 
 COOKIES_JSON = "cookies.json"
 CONSENT_JSON = "cookieconsent-config.json"
 CONSENT_SCRIPT = "_static/cookieconsent-config.js"
-
-
-def check_flag(value: Any) -> str | None:
-    return None if isinstance(value, bool) else __("must be True or False")
 
 
 EXPORT_VALUES = (

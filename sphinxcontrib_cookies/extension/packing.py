@@ -32,6 +32,8 @@ class PackTableBodies(SphinxTransform):
     default_priority = 999  # the last of the read-time transforms: after Sphinx's at 999
 
     def apply(self, **kwargs: Any) -> None:
+        if not self.config.cookies_pack_tables:
+            return
         for table in cookie_tables(self.document):
             for body in table_bodies(table):
                 packed = pack_body(body)
@@ -79,8 +81,6 @@ _STAND_INS = (
     "visit_Text",
     "starttag",
     "encode",
-    "cloak_mailto",
-    "cloak_email",
 )
 
 
@@ -116,7 +116,6 @@ class _Writer:
         self.encode: Callable[[str], str] = translator.encode
         self.tags: dict[tuple[str, tuple[str, ...]], str] = {}
         self.paragraph = translator.starttag(nodes.paragraph(), "p", "")
-        self.cloak = bool(translator.settings.cloak_email_addresses)
 
     def tag(self, kind: str, classes: list[str], make: Callable[[list[str]], str]) -> str:
         key = (kind, tuple(classes))
@@ -182,24 +181,18 @@ class _Writer:
             self.body.extend(str(text) for text in children)
 
     def reference(self, part: Packed) -> None:
-        """As ``HTML5Translator`` writes an external link, cloaking an email address as
-        ``cloak_email_addresses`` asks."""
-        href = part[1]["refuri"] or "#"
-        mailto = self.cloak and href.startswith("mailto:")
-        if mailto:
-            href = self.translator.cloak_mailto(href)
+        """As ``HTML5Translator`` writes a link to a web address (``pack_body`` packs no
+        other)."""
         self.body.append(
             self.translator.starttag(
                 nodes.reference(classes=list(classes_of(part))),
                 "a",
                 "",
                 CLASS="reference external",
-                href=href,
+                href=part[1]["refuri"],
             )
         )
-        for text in part[5]:
-            encoded = self.encode(str(text))
-            self.body.append(self.translator.cloak_email(encoded) if mailto else encoded)
+        self.body.extend(self.encode(str(text)) for text in part[5])
         self.body.append("</a>")
 
     def literal_text(self, text: str) -> None:

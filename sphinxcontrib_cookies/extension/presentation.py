@@ -105,7 +105,7 @@ class LabelCellsForCards(SphinxPostTransform):
                         if isinstance(entry, nodes.entry) and NAME_CELL in entry["classes"]:
                             add_break_points(entry)
             for packed in packed_bodies(table):
-                packed.rows = tuple(_row_with_break_points(row) for row in packed.rows)
+                packed.set_rows(tuple(_row_with_break_points(row) for row in packed.rows))
 
 
 #: The class of the cells of names.

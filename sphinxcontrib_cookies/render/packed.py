@@ -15,6 +15,7 @@ beyond their ids and classes. A body holding anything else is left as it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeAlias
@@ -81,6 +82,12 @@ class packed_rows(nodes.General, nodes.Element):  # type: ignore[misc]
 
     rows: tuple[Packed, ...] = ()
 
+    def set_rows(self, rows: tuple[Packed, ...]) -> None:
+        """Keep ``rows``, and their words for the search index."""
+        self.rows = rows
+        del self[:]
+        self += nodes.Text("\n".join(words(rows)))
+
     def copy(self) -> packed_rows:
         copied: packed_rows = super().copy()
         copied.rows = self.rows
@@ -99,8 +106,8 @@ def _is_packable(node: nodes.Node, kind: str) -> bool:
         return False
     if kind == "literal" and _LITERAL_SPECIAL & set(node["classes"]):
         return False
-    if kind == "reference" and not node.get("refuri"):
-        return False
+    if kind == "reference" and not node.get("refuri", "").startswith(("http://", "https://")):
+        return False  # (an email address is written cloaked, another way)
     if kind == "raw" and (node["classes"] or "html" not in node.get("format", "").split()):
         return False
     allowed = _CHILDREN[kind]
@@ -158,10 +165,25 @@ def pack_body(body: nodes.tbody) -> packed_rows | None:
     return packed
 
 
+#: What Sphinx's search index leaves out of raw HTML: the elements that are not text, then
+#: every tag (``sphinx.search``).
+_NOT_WORDS = (
+    re.compile(r"<style.*?</style>", re.IGNORECASE | re.DOTALL),
+    re.compile(r"<script.*?</script>", re.IGNORECASE | re.DOTALL),
+    re.compile(r"<[^<]+?>"),
+)
+
+
 def words(parts: tuple[Part, ...]) -> Iterator[str]:
+    """The text that Sphinx's search index would read in the nodes of ``parts``."""
     for part in parts:
         if isinstance(part, str):
             yield part
+        elif part[0] == "raw":
+            text = "".join(str(child) for child in part[5])
+            for pattern in _NOT_WORDS:
+                text = pattern.sub("", text)
+            yield text
         else:
             yield from words(part[5])
 

@@ -1,0 +1,168 @@
+"""Cookie table bodies packed between reading and writing (``render/packed.py``): every
+builder writes exactly what it wrote from the nodes, and the nodes come back as they were."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from sphinx.testing.util import SphinxTestApp
+
+from sphinxcontrib_cookies.render.packed import packed_rows, unpack
+
+from conftest import ROOTS as ROOTS_DIR
+from conftest import build_copy
+from output import cookie_tables, parse_html
+
+#: Roots whose tables hold every kind of cell: every column, names that break and long ones,
+#: local storage beside names, empty cells, links, markup-like and hostile text, several
+#: languages, smart quotes, MyST pages.
+ROOTS = (
+    "basic",
+    "columns",
+    "present-html",
+    "present-extras",
+    "present-widths",
+    "reference",
+    "hardening-injection",
+    "smartquotes",
+    "i18n-builtin",
+    "myst",
+    "nothing-lost",
+)
+
+#: What each builder writes that must not change, by builder.
+WRITTEN = {
+    "html": ("*.html", "searchindex.js"),
+    "singlehtml": ("*.html",),
+    "text": ("*.txt",),
+    "latex": ("*.tex",),
+    "man": ("*.1",),
+    "gettext": ("*.pot",),
+}
+
+
+def build(root: str, destination: Path, builder: str, packed: bool) -> SphinxTestApp:
+    return build_copy(root, destination, builder, confoverrides={"cookies_pack_tables": packed})
+
+
+def warnings(app: SphinxTestApp) -> str:
+    """The build's warnings, with its own folder left out."""
+    return app.warning.getvalue().replace(str(Path(app.srcdir).parent), "<build>")
+
+
+def written(app: SphinxTestApp, builder: str) -> dict[str, str]:
+    outdir = Path(app.outdir)
+    files = {
+        str(path.relative_to(outdir)): path.read_text(encoding="utf-8")
+        for pattern in WRITTEN[builder]
+        for path in outdir.rglob(pattern)
+        if "_static" not in path.parts
+    }
+    assert files, f"{builder} wrote nothing"
+    return files
+
+
+def doctrees(app: SphinxTestApp) -> dict[str, nodes.document]:
+    return {
+        str(path.relative_to(app.doctreedir)): pickle.loads(path.read_bytes())
+        for path in Path(app.doctreedir).rglob("*.doctree")
+    }
+
+
+def packed_bodies(app: SphinxTestApp) -> list[packed_rows]:
+    return [body for tree in doctrees(app).values() for body in tree.findall(packed_rows)]
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_html_is_the_same_packed_or_not(root: str, tmp_path: Path) -> None:
+    packed = build(root, tmp_path / "packed", "html", packed=True)
+    nodes_kept = build(root, tmp_path / "nodes", "html", packed=False)
+    assert warnings(packed) == warnings(nodes_kept)
+    pages = written(packed, "html")
+    assert pages == written(nodes_kept, "html")
+    # Not a comparison of two unpacked builds: every table of these roots was packed.
+    tables = sum(len(cookie_tables(parse_html(page))) for page in pages.values())
+    assert tables > 0
+    assert len(packed_bodies(packed)) == tables
+    assert packed_bodies(nodes_kept) == []
+
+
+@pytest.mark.parametrize("builder", [name for name in WRITTEN if name != "html"])
+@pytest.mark.parametrize("root", ["basic", "hardening-injection", "present-extras"])
+def test_every_builder_writes_the_same_packed_or_not(
+    root: str, builder: str, tmp_path: Path
+) -> None:
+    packed = build(root, tmp_path / "packed", builder, packed=True)
+    nodes_kept = build(root, tmp_path / "nodes", builder, packed=False)
+    assert warnings(packed) == warnings(nodes_kept)
+    assert written(packed, builder) == written(nodes_kept, builder)
+
+
+def test_a_packed_body_unpacks_into_the_nodes_it_was(tmp_path: Path) -> None:
+    packed = doctrees(build("present-extras", tmp_path / "packed", "html", packed=True))
+    kept = doctrees(build("present-extras", tmp_path / "nodes", "html", packed=False))
+    assert packed.keys() == kept.keys()
+    for name, tree in packed.items():
+        bodies = [unpack(body) for body in tree.findall(packed_rows)]
+        originals = [
+            body
+            for body in kept[name].findall(nodes.tbody)
+            if "cookie-table" in body.parent.parent["classes"]
+        ]
+        assert [body.pformat() for body in bodies] == [body.pformat() for body in originals]
+        # What pformat leaves out: where each element comes from, which warnings and the
+        # gettext builder read.
+        assert origins(bodies, tmp_path / "packed") == origins(originals, tmp_path / "nodes")
+
+
+def origins(bodies: list[nodes.tbody], folder: Path) -> list[tuple[str | None, int | None]]:
+    return [
+        (node.source and str(Path(node.source).relative_to(folder)), node.line)
+        for body in bodies
+        for node in body.findall(nodes.Element)
+    ]
+
+
+#: A theme's translator that writes table cells its own way.
+THEMED = """
+from sphinx.writers.html5 import HTML5Translator
+
+class ThemedTranslator(HTML5Translator):
+    def visit_entry(self, node):
+        node["classes"].append("themed")
+        super().visit_entry(node)
+
+def setup(app):
+    app.set_translator("html", ThemedTranslator, override=True)
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_theme_translator_writes_the_rows_itself(tmp_path: Path) -> None:
+    builds = {}
+    for packed in (True, False):
+        srcdir = tmp_path / str(packed) / "src"
+        shutil.copytree(ROOTS_DIR / "test-basic", srcdir)
+        (srcdir / "themed.py").write_text(THEMED, encoding="utf-8")
+        conf = srcdir / "conf.py"
+        conf.write_text(
+            conf.read_text(encoding="utf-8")
+            + "\nimport os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
+            + "extensions = [*extensions, 'themed']\n",
+            encoding="utf-8",
+        )
+        builds[packed] = build("basic", tmp_path / str(packed), "html", packed=packed)
+    pages = written(builds[True], "html")
+    assert pages == written(builds[False], "html")
+    cells = [
+        cell
+        for page in pages.values()
+        for table in parse_html(page).find_all("table", "cookie-table")
+        for cell in table.find_all("td")
+    ]
+    assert cells and all("themed" in cell.classes for cell in cells)
+    assert packed_bodies(builds[True])  # packed, and unpacked for the theme's translator
