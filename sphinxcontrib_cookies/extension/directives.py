@@ -14,6 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
+from ..inventory.loader import collector_paused
 from ..inventory.slices import InventorySlice
 from ..render import COLUMNS, TableOptions, project_labels, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties
@@ -250,8 +251,9 @@ class CookieTableDirective(_InventoryDirective):
             count=self.flag("count"),
             consent_choices=self.config.cookies_banner,
         )
-        rendered = render_tables(inventory, options, self.unique_ids())
-        spare_cells(rendered.tables, self.config.smartquotes_action)
+        with collector_paused():  # thousands of nodes, none of them garbage (loader.py)
+            rendered = render_tables(inventory, options, self.unique_ids())
+            spare_cells(rendered.tables, self.config.smartquotes_action)
         self.domain.note_targets(self.env.docname, rendered.targets)
         self.domain.note_tables(self.env.docname, len(rendered.tables))
         result: list[nodes.Element] = list(rendered.tables)

@@ -21,6 +21,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from ..inventory.loader import collector_paused
 from ..render.packed import Packed, Part, classes_of, pack_body, packed_rows, unpack
 from .transforms import builder_class, cookie_tables, table_bodies
 
@@ -34,6 +35,10 @@ class PackTableBodies(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         if not self.config.cookies_pack_tables:
             return
+        with collector_paused():
+            self.pack()
+
+    def pack(self) -> None:
         for table in cookie_tables(self.document):
             for body in table_bodies(table):
                 packed = pack_body(body)
