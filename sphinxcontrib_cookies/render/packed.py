@@ -94,75 +94,93 @@ class packed_rows(nodes.General, nodes.Element):  # type: ignore[misc]
         return copied
 
 
-def _is_packable(node: nodes.Node, kind: str) -> bool:
-    """Whether ``node``, of ``kind`` (its very class: a subclass may be written another way),
-    and all it holds can be packed."""
-    if type(node) is not _KINDS[kind]:
-        return False
-    written = _WRITTEN[kind]
-    if any(node.get(name) for name in written):
-        return False
-    if kind == "paragraph" and node[_PARAGRAPH_CLASSES]:
-        return False
-    if kind == "literal" and _LITERAL_SPECIAL & set(node["classes"]):
-        return False
-    if kind == "reference" and not node.get("refuri", "").startswith(("http://", "https://")):
-        return False  # (an email address is written cloaked, another way)
-    if kind == "raw" and (node["classes"] or "html" not in node.get("format", "").split()):
-        return False
-    allowed = _CHILDREN[kind]
-    for child in node.children:
-        if isinstance(child, nodes.Text):
-            if nodes.Text not in allowed:
-                return False
-        elif type(child) not in allowed or not _is_packable(child, _KIND_OF[type(child)]):
-            return False
-    return True
+class _Refused(Exception):
+    """A node that ``pack_body`` does not pack."""
 
 
-class _Shared(dict[object, Any]):
-    """One object for equal attributes and strings, which a pickle then writes once: most
-    cells of a column have the same attributes, many the same text."""
+class _Packer:
+    """Packs elements, one object for equal attributes and equal strings, which a pickle then
+    writes once: most cells of a column have the same attributes, many the same text."""
 
-    def attributes(self, node: nodes.Element) -> dict[str, Any]:
-        attributes = {name: value for name, value in node.attributes.items() if value != []}
-        key = repr(attributes)
-        return self.setdefault(key, attributes)  # type: ignore[no-any-return]
+    def __init__(self) -> None:
+        self.shared: dict[object, Any] = {}
 
     def text(self, text: str) -> str:
-        return self.setdefault(text, text)  # type: ignore[no-any-return]
+        return self.shared.setdefault(text, text)  # type: ignore[no-any-return]
+
+    def attributes(self, attributes: dict[str, Any]) -> dict[str, Any]:
+        kept = {name: value for name, value in attributes.items() if value != []}
+        return self.shared.setdefault(repr(kept), kept)  # type: ignore[no-any-return]
+
+    def element(self, node: nodes.Element, kind: str) -> Packed:
+        """``node`` packed, where it is of ``kind`` (its very class: a subclass may be
+        written another way) and all it holds can be packed; else ``_Refused``."""
+        attributes = node.attributes
+        if any(attributes.get(name) for name in _WRITTEN[kind]) or _written_another_way(node, kind):
+            raise _Refused
+        allowed = _CHILDREN[kind]
+        children: list[Part] = []
+        for child in node.children:
+            if isinstance(child, nodes.Text):
+                if nodes.Text not in allowed:
+                    raise _Refused
+                children.append(self.text(str(child)))
+            elif type(child) in allowed:
+                children.append(self.element(child, _KIND_OF[type(child)]))
+            else:
+                raise _Refused
+        return (
+            kind,
+            self.attributes(attributes),
+            self.text(node.rawsource),
+            node.source,
+            node.line,
+            tuple(children),
+            getattr(node, "uid", None),
+        )
 
 
-def pack_node(node: nodes.Node, shared: _Shared | None = None) -> Part:
-    shared = _Shared() if shared is None else shared
-    if isinstance(node, nodes.Text):
-        return shared.text(str(node))
-    assert isinstance(node, nodes.Element)
-    children = tuple(pack_node(child, shared) for child in node.children)
-    rawsource = shared.text(node.rawsource)
-    return (
-        _KIND_OF[type(node)],
-        shared.attributes(node),
-        rawsource,
-        node.source,
-        node.line,
-        children,
-        getattr(node, "uid", None),
-    )
+def _written_another_way(node: nodes.Element, kind: str) -> bool:
+    if kind == "paragraph":
+        return bool(node[_PARAGRAPH_CLASSES])
+    if kind == "literal":
+        return bool(_LITERAL_SPECIAL & set(node["classes"]))
+    if kind == "reference":  # an email address is written cloaked
+        return not node.get("refuri", "").startswith(("http://", "https://"))
+    if kind == "raw":
+        return bool(node["classes"]) or "html" not in node.get("format", "").split()
+    return False
+
+
+def pack_node(node: nodes.Element) -> Packed:
+    """One element packed (a row, or an element of a row); ``_Refused`` if it cannot be."""
+    kind = _KIND_OF.get(type(node))
+    if kind is None:
+        raise _Refused
+    return _Packer().element(node, kind)
 
 
 def pack_body(body: nodes.tbody) -> packed_rows | None:
-    """``body`` packed, or None where it holds anything ``_is_packable`` refuses."""
+    """``body`` packed, or None where it holds anything that is not packed (``_WRITTEN``,
+    ``_written_another_way``)."""
     if any(value != [] for value in body.attributes.values()):
         return None
-    if not all(_is_packable(row, "row") for row in body.children):
+    packer = _Packer()
+    try:
+        rows = tuple(
+            packer.element(row, "row") if type(row) is nodes.row else _refuse()
+            for row in body.children
+        )
+    except _Refused:
         return None
     packed: packed_rows = packed_rows()
-    shared = _Shared()
-    packed.rows = tuple(pack_node(row, shared) for row in body.children)  # type: ignore[misc]
+    packed.set_rows(rows)
     packed.source, packed.line = body.source, body.line
-    packed += nodes.Text("\n".join(words(packed.rows)))
     return packed
+
+
+def _refuse() -> Packed:
+    raise _Refused
 
 
 #: What Sphinx's search index leaves out of raw HTML: the elements that are not text, then
