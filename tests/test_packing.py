@@ -11,7 +11,7 @@ import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from sphinxcontrib_cookies.render.packed import packed_rows, unpack
+from sphinxcontrib_cookies.render.packed import pack_body, packed_rows, unpack
 
 from conftest import ROOTS as ROOTS_DIR
 from conftest import build_copy
@@ -38,6 +38,7 @@ ROOTS = (
 WRITTEN = {
     "html": ("*.html", "searchindex.js"),
     "singlehtml": ("*.html",),
+    "epub": ("*.xhtml",),
     "text": ("*.txt",),
     "latex": ("*.tex",),
     "man": ("*.1",),
@@ -166,3 +167,46 @@ def test_a_theme_translator_writes_the_rows_itself(tmp_path: Path) -> None:
     ]
     assert cells and all("themed" in cell.classes for cell in cells)
     assert packed_bodies(builds[True])  # packed, and unpacked for the theme's translator
+
+
+def body_of(*cells: nodes.Element) -> nodes.tbody:
+    return nodes.tbody("", nodes.row("", *[nodes.entry("", cell) for cell in cells]))
+
+
+def test_a_body_of_plain_cells_is_packed_and_unpacked_as_it_was() -> None:
+    body = body_of(
+        nodes.paragraph("", "", nodes.literal("_ga", "_ga", classes=["cookie-name-long"])),
+        nodes.paragraph(
+            "", "", nodes.reference("Acme", "Acme", refuri="https://acme.example/privacy")
+        ),
+        nodes.paragraph("", "plain <text> & more", nodes.inline("(x)", "(x)", classes=["c"])),
+        nodes.paragraph("", "", nodes.raw("", "<wbr />", format="html")),
+    )
+    packed = pack_body(body)
+    assert packed is not None
+    assert unpack(packed).pformat() == body.pformat()
+    assert packed.astext().split("\n") == ["_ga", "Acme", "plain <text> & more", "(x)", ""]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        nodes.paragraph("", "", nodes.emphasis("a", "a")),  # a node it does not know
+        nodes.paragraph("", "a", classes=["note"]),  # a paragraph's class is written
+        nodes.paragraph("", "", nodes.literal("a", "a", classes=["kbd"])),  # a key
+        nodes.paragraph("", "", nodes.reference("a", "a", refuri="mailto:a@example.org")),
+        nodes.paragraph("", "", nodes.reference("a", "a", refid="row")),  # a link in the page
+        nodes.paragraph("", "", nodes.inline("a", "a", classes=["small"])),  # <small>
+        nodes.paragraph("", "", nodes.raw("", "x", format="latex")),
+        nodes.paragraph("", "", nodes.literal("a", "a", ids=["there"])),
+    ],
+)
+def test_a_body_with_anything_else_is_left_as_nodes(cell: nodes.Element) -> None:
+    assert pack_body(body_of(cell)) is None
+    assert pack_body(body_of(nodes.paragraph("", "fine"))) is not None
+
+
+def test_a_cell_spanning_columns_is_left_as_nodes() -> None:
+    body = body_of(nodes.paragraph("", "a"))
+    body[0][0]["morecols"] = 1
+    assert pack_body(body) is None

@@ -63,12 +63,16 @@ def unpack_in_place(packed: packed_rows) -> nodes.tbody:
 
 class UnpackTableBodies(SphinxPostTransform):
     """Every builder but HTML's gets the tables' bodies back as nodes, before any other
-    post-transform reads them."""
+    post-transform reads them; so do the EPUB builders, which write HTML but walk the nodes
+    of a page first (to show link addresses, and to rewrite ids)."""
 
     default_priority = 1
 
     def is_supported(self) -> bool:
-        return builder_class(self.env).format != "html"
+        from sphinx.builders._epub_base import EpubBuilder
+
+        builder = builder_class(self.env)
+        return builder.format != "html" or issubclass(builder, EpubBuilder)
 
     def run(self, **kwargs: Any) -> None:
         for packed in list(self.document.findall(packed_rows)):
@@ -173,15 +177,16 @@ class _Writer:
             self.body.append("</code>")
         elif kind == "reference":
             self.reference(part)
-        elif kind == "inline":
-            classes = list(classes_of(part))
-            tags = [name for name in self.translator.supported_inline_tags if name in classes]
-            tagname = tags[0] if tags else "span"
-            if tags:
-                classes.remove(tagname)
-            self.body.append(starttag(nodes.inline(classes=classes), tagname, ""))
+        elif kind == "inline":  # a span (``pack_body`` packs no other)
+            self.body.append(
+                self.tag(
+                    "span",
+                    classes_of(part),
+                    lambda c: starttag(nodes.inline(classes=c), "span", ""),
+                )
+            )
             self.body.extend(self.encode(str(text)) for text in children)
-            self.body.append(f"</{tagname}>")
+            self.body.append("</span>")
         else:  # raw HTML, without classes (``pack_body`` packs no other)
             self.body.extend(str(text) for text in children)
 

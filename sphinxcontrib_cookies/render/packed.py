@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any, TypeAlias
 
 from docutils import nodes
+from docutils.writers import html5_polyglot
 
 #: A packed element: its kind (``_KINDS``), its attributes (without the empty lists every
 #: element has), its raw source, source and line, its children, and the ``uid`` that Sphinx
@@ -74,6 +75,8 @@ _WRITTEN: Mapping[str, frozenset[str]] = MappingProxyType(
 _PARAGRAPH_CLASSES = "classes"
 #: The literal classes Sphinx writes another way (a key, highlighted code).
 _LITERAL_SPECIAL = frozenset({"kbd", "code"})
+#: The classes that make docutils write an inline element as that element rather than a span.
+_INLINE_ELEMENTS = frozenset(html5_polyglot.HTMLTranslator.supported_inline_tags)
 
 
 class packed_rows(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -149,6 +152,8 @@ def _written_another_way(node: nodes.Element, kind: str) -> bool:
         return not node.get("refuri", "").startswith(("http://", "https://"))
     if kind == "raw":
         return bool(node["classes"]) or "html" not in node.get("format", "").split()
+    if kind == "inline":  # a span, unless a class names another element
+        return bool(_INLINE_ELEMENTS & set(node["classes"]))
     return False
 
 
