@@ -6,6 +6,9 @@ thing in a small inventory and compare the digests of a few slices before and af
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import pytest
 from docutils import nodes
 from hypothesis import given
@@ -13,7 +16,9 @@ from hypothesis import strategies as st
 
 from sphinxcontrib_cookies.extension.ids import identifier
 from sphinxcontrib_cookies.inventory import CookieInventory, parse_inventory
-from sphinxcontrib_cookies.inventory.slices import InventorySlice
+from sphinxcontrib_cookies.inventory.slices import LINE_FIELDS, InventorySlice, _Plain
+
+from conftest import ROOTS
 
 INVENTORY = """\
 updated: 2026-11-29
@@ -123,3 +128,35 @@ def test_ids_of_ascii_names_are_what_docutils_makes(name: str) -> None:
 @pytest.mark.parametrize("name", ["Größe", "café_id", "ß", "øre", "名前", "İstanbul"])
 def test_ids_of_other_names_are_what_docutils_makes(name: str) -> None:
     assert identifier(f"cookie-{name}") == nodes.make_id(f"cookie-{name}")
+
+
+def _described_field_by_field(value: Any, lines: bool) -> Any:
+    """The description a digest is made of, as it was first written: every field of every
+    dataclass described in turn, without the line fields unless asked."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__name__,
+            [
+                _described_field_by_field(getattr(value, field.name), lines)
+                for field in dataclasses.fields(value)
+                if field.init and (lines or field.name not in LINE_FIELDS)
+            ],
+        )
+    if isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+        return [_described_field_by_field(item, lines) for item in value]
+    return value
+
+
+@pytest.mark.parametrize("root", ["legal-policy", "i18n-policy", "columns", "nothing-lost"])
+@pytest.mark.parametrize("lines", [False, True])
+def test_the_written_describers_describe_every_field_as_before(root: str, lines: bool) -> None:
+    """Each dataclass's describer takes the fields its types call plain as they are: were a
+    type wrong, a digest would miss a change of that field (or every digest would change)."""
+    inventory = parse_inventory(
+        (ROOTS / f"test-{root}" / "cookies.yaml").read_bytes(), "cookies.yaml"
+    )
+    plain = _Plain(lines)
+    values: list[Any] = [*inventory.cookies, *inventory.categories.values()]
+    values += [*inventory.providers.values(), inventory.controller, inventory.updated]
+    for value in values:
+        assert plain.of(value) == _described_field_by_field(value, lines)

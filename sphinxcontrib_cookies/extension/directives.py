@@ -14,7 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..inventory import CookieInventory
-from ..inventory.loader import collector_paused
+from ..inventory.collector import collector_paused
 from ..inventory.slices import InventorySlice
 from ..render import COLUMNS, TableOptions, project_labels, render_cookie_types, render_tables
 from ..render.explanations import render_intro, render_parties

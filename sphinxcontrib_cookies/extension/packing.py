@@ -21,7 +21,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
-from ..inventory.loader import collector_paused
+from ..inventory.collector import collector_paused
 from ..render.packed import Packed, Part, classes_of, pack_body, packed_rows, unpack
 from .transforms import builder_class, cookie_tables, table_bodies
 

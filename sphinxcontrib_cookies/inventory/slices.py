@@ -14,12 +14,13 @@ entries, with no change here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
-import operator
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from .collector import collector_paused
 from .model import Cookie, CookieInventory
 
 #: Field names left out of a digest unless the slice counts source lines.
@@ -82,7 +83,13 @@ class InventorySlice:
         return (cookie for cookie in inventory.cookies if cookie.category in wanted)
 
     def digest(self, inventory: CookieInventory) -> str:
-        """A digest of this slice of ``inventory``: equal when the page would show the same."""
+        """A digest of this slice of ``inventory``: equal when the page would show the same.
+        (The collector is paused: the description is thousands of short-lived lists, which
+        would have it walk the whole inventory again and again; see ``collector_paused``.)"""
+        with collector_paused():
+            return self._digest(inventory)
+
+    def _digest(self, inventory: CookieInventory) -> str:
         plain = _Plain(self.lines)
         chosen = self.chosen(inventory)
         parts: list[Any] = [
@@ -105,38 +112,63 @@ class _Plain:
 
     def __init__(self, lines: bool) -> None:
         self.lines = lines
-        self.getters: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
         self.seen: dict[int, Any] = {}
 
-    def getter(self, kind: type) -> Callable[[Any], tuple[Any, ...]] | None:
-        if kind in self.getters:
-            return self.getters[kind]
-        found: Callable[[Any], tuple[Any, ...]] | None = None
-        if dataclasses.is_dataclass(kind):
-            names = [
-                field.name
-                for field in dataclasses.fields(kind)
-                if field.init and (self.lines or field.name not in LINE_FIELDS)
-            ]
-            attributes = operator.attrgetter(*names)
-            found = attributes if len(names) > 1 else lambda value: (attributes(value),)
-        self.getters[kind] = found
-        return found
-
     def of(self, value: Any) -> Any:
-        kind = type(value)
+        kind: Any = type(value)
         if kind in _SCALARS:
             return value
-        getter = self.getter(kind)
-        if getter is None:
-            if kind is tuple and value and self.getter(type(value[0])) is not None:
+        describe = _describer(kind, self.lines)
+        if describe is None:
+            first: Any = type(value[0]) if kind is tuple and value else None
+            if first is not None and _describer(first, self.lines) is not None:
                 return [self.of(item) for item in value]
             return value
         known = self.seen.get(id(value))
         if known is None:
-            known = (kind.__name__, [self.of(item) for item in getter(value)])
-            self.seen[id(value)] = known
+            known = self.seen[id(value)] = (kind.__name__, describe(value, self.of))
         return known
+
+
+Describe = Callable[[Any, Callable[[Any], Any]], list[Any]]
+
+
+@functools.cache
+def _describer(kind: Any, lines: bool) -> Describe | None:
+    """For a dataclass, a function that describes its value field by field, written for it
+    (as ``dataclasses`` writes ``__init__``): a field whose type holds plain values only is
+    taken as it is, any other through ``of`` (unless None). Most fields are plain, and a call
+    for each was most of the time of a digest."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    fields = [
+        field
+        for field in dataclasses.fields(kind)
+        if field.init and (lines or field.name not in LINE_FIELDS)
+    ]
+    items = [
+        f"value.{field.name}"
+        if _is_plain_type(field.type)
+        else f"(None if (v{index} := value.{field.name}) is None else of(v{index}))"
+        for index, field in enumerate(fields)
+    ]
+    namespace: dict[str, Any] = {}
+    exec(f"def describe(value, of):\n    return [{', '.join(items)}]\n", namespace)
+    describe: Describe = namespace["describe"]
+    return describe
+
+
+#: The types of the model's fields that hold plain values only (``_Plain.of`` gives them back
+#: as they are), as the annotations write them.
+_PLAIN_TYPES = frozenset(
+    {"str", "int", "bool", "float", "None", "tuple[str, ...]", "tuple[tuple[str, str], ...]"}
+)
+
+
+def _is_plain_type(annotation: object) -> bool:
+    return isinstance(annotation, str) and all(
+        part.strip() in _PLAIN_TYPES for part in annotation.split("|")
+    )
 
 
 #: Values that describe themselves.
