@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from pathlib import Path
 
 import pytest
+import yaml
 
 from sphinxcontrib_cookies.inventory import (
     Duration,
@@ -13,8 +15,11 @@ from sphinxcontrib_cookies.inventory import (
     LocalizedText,
     parse_duration,
     parse_inventory,
+    yamltree,
 )
 from sphinxcontrib_cookies.inventory.yamltree import compose
+
+from conftest import ROOTS
 
 HEAD = """\
 categories:
@@ -277,3 +282,23 @@ def test_no_collection_runs_while_a_file_is_parsed() -> None:
         assert len(starts) > 10
     finally:
         gc.callbacks.remove(on_collection)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(ROOTS.glob("test-*/*.yaml")), ids=lambda path: f"{path.parent.name}/{path.name}"
+)
+def test_pyyaml_without_libyaml_composes_the_same(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where PyYAML has no libyaml, its parser in Python gives the composer the same events."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    with_libyaml = _composed(text)
+    monkeypatch.setattr(yamltree, "_Parser", yaml.loader.SafeLoader)
+    assert _composed(text) == with_libyaml
+
+
+def _composed(text: str) -> object:
+    try:
+        return compose(text, "cookies.yaml")
+    except InventoryError as error:  # (the parsers word a syntax error each its own way)
+        return error.problem.line, error.problem.kind
