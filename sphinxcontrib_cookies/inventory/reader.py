@@ -134,6 +134,9 @@ class TypedReader:
         found: dict[str, tuple[Scalar, Node]] = {}
         unknown: list[Scalar] = []
         for key, value in node.items:
+            if type(key) is Scalar and key.value in allowed and key.value not in found:
+                found[key.value] = (key, value)  # the common case, checked below in full
+                continue
             if self.refused(key):
                 continue
             if not isinstance(key, Scalar):
@@ -212,10 +215,9 @@ class TypedReader:
         return value
 
     def scalar(self, node: Node, what: str) -> str | None:
-        if self.refused(node):
-            return None
-        if not isinstance(node, Scalar):
-            self.report(node.line, "structure", f"{what} must be text, not {kind_of(node)}")
+        if type(node) is not Scalar:
+            if not self.refused(node):
+                self.report(node.line, "structure", f"{what} must be text, not {kind_of(node)}")
             return None
         if node.is_null:
             return None
