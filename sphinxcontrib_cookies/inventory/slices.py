@@ -84,61 +84,63 @@ class InventorySlice:
 
     def digest(self, inventory: CookieInventory) -> str:
         """A digest of this slice of ``inventory``: equal when the page would show the same.
-        (The collector is paused: the description is thousands of short-lived lists, which
-        would have it walk the whole inventory again and again; see ``collector_paused``.)"""
+        (The collector is paused: the description makes thousands of short-lived objects,
+        which would have it walk the whole inventory again and again; see
+        ``collector_paused``.)"""
         with collector_paused():
             return self._digest(inventory)
 
     def _digest(self, inventory: CookieInventory) -> str:
         plain = _Plain(self.lines)
         chosen = self.chosen(inventory)
-        parts: list[Any] = [
-            chosen,
-            [plain.of(inventory.categories.get(category_id)) for category_id in chosen],
-        ]
+        # One description a line: a value's own line breaks are escaped within it.
+        lines = [repr(chosen)]
+        lines += [plain.of(inventory.categories.get(category_id)) for category_id in chosen]
         if self.cookies:
-            parts.append([plain.of(cookie) for cookie in self.cookies_of(inventory)])
+            lines.append("cookies")
+            lines += [plain.of(cookie) for cookie in self.cookies_of(inventory)]
         if self.providers:
-            parts.append([(key, plain.of(value)) for key, value in inventory.providers.items()])
+            lines.append("providers")
+            lines += [f"{key!r}: {plain.of(value)}" for key, value in inventory.providers.items()]
         for name in self.top_level:
-            parts.append((name, plain.of(getattr(inventory, name, None))))
-        return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+            lines.append(f"{name}: {plain.of(getattr(inventory, name, None))}")
+        text = "\n".join(lines)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class _Plain:
-    """Model values as nested tuples and lists of plain values, field by field (without source
-    lines unless asked), so that ``repr`` of the result is a stable description of them. A
-    value met again (a provider many entries name) is described once."""
+    """Model values described as text, field by field (without source lines unless asked): the
+    text is a stable description of the value. A value met again (a provider many entries
+    name) is described once."""
 
     def __init__(self, lines: bool) -> None:
         self.lines = lines
-        self.seen: dict[int, Any] = {}
+        self.seen: dict[int, str] = {}
 
-    def of(self, value: Any) -> Any:
+    def of(self, value: Any) -> str:
         kind: Any = type(value)
-        if kind in _SCALARS:
-            return value
-        describe = _describer(kind, self.lines)
+        describe = _describer(kind, self.lines) if kind not in _SCALARS else None
         if describe is None:
             first: Any = type(value[0]) if kind is tuple and value else None
             if first is not None and _describer(first, self.lines) is not None:
-                return [self.of(item) for item in value]
-            return value
+                return "[" + ",".join(self.of(item) for item in value) + "]"
+            return repr(value)
         known = self.seen.get(id(value))
         if known is None:
-            known = self.seen[id(value)] = (kind.__name__, describe(value, self.of))
+            known = self.seen[id(value)] = describe(value, self.of)
         return known
 
 
-Describe = Callable[[Any, Callable[[Any], Any]], list[Any]]
+Describe = Callable[[Any, Callable[[Any], str]], str]
 
 
 @functools.cache
 def _describer(kind: Any, lines: bool) -> Describe | None:
-    """For a dataclass, a function that describes its value field by field, written for it
-    (as ``dataclasses`` writes ``__init__``): a field whose type holds plain values only is
-    taken as it is, any other through ``of`` (unless None). Most fields are plain, and a call
-    for each was most of the time of a digest."""
+    """For a dataclass, a function that describes its value as ``Name(field,...)``, written for
+    it (as ``dataclasses`` writes ``__init__``): a field whose type holds plain values only is
+    written with ``repr``, any other through ``of``. Most fields are plain, and a call for each
+    was most of the time of a digest."""
+    name: str = kind.__name__
     if not dataclasses.is_dataclass(kind):
         return None
     fields = [
@@ -146,20 +148,18 @@ def _describer(kind: Any, lines: bool) -> Describe | None:
         for field in dataclasses.fields(kind)
         if field.init and (lines or field.name not in LINE_FIELDS)
     ]
-    items = [
-        f"value.{field.name}"
-        if _is_plain_type(field.type)
-        else f"(None if (v{index} := value.{field.name}) is None else of(v{index}))"
-        for index, field in enumerate(fields)
-    ]
+    items = ",".join(
+        f"{{value.{field.name}!r}}" if _is_plain_type(field.type) else f"{{of(value.{field.name})}}"
+        for field in fields
+    )
     namespace: dict[str, Any] = {}
-    exec(f"def describe(value, of):\n    return [{', '.join(items)}]\n", namespace)
+    exec(f"def describe(value, of):\n    return f'{name}({items})'\n", namespace)
     describe: Describe = namespace["describe"]
     return describe
 
 
-#: The types of the model's fields that hold plain values only (``_Plain.of`` gives them back
-#: as they are), as the annotations write them.
+#: The types of the model's fields that hold plain values only (``repr`` describes them), as
+#: the annotations write them.
 _PLAIN_TYPES = frozenset(
     {"str", "int", "bool", "float", "None", "tuple[str, ...]", "tuple[tuple[str, str], ...]"}
 )
