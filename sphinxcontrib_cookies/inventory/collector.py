@@ -14,9 +14,8 @@ def collector_paused() -> Iterator[None]:
     A parse makes a tree of nodes, then the model, hundreds of thousands of objects, none of
     them garbage and none in a cycle; the collector walks them again and again as they grow,
     for nothing: at 100,000 cookies that was two fifths of the parse (6.4 s against 4.0 s).
-    The same holds for the description of a slice that a digest makes (``slices.py``), for the
-    nodes of a cookie table, and for their packed copy (``extension/directives.py``,
-    ``extension/packing.py``). A pause covers only such work,
+    The same holds for the nodes of a cookie table, and for their packed copy
+    (``extension/directives.py``, ``extension/packing.py``). A pause covers only such work,
     which runs no code but ours; everything else in the build meets the collector as the
     process set it (see docs/performance.rst)."""
     enabled = gc.isenabled()

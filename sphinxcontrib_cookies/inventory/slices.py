@@ -20,7 +20,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .collector import collector_paused
 from .model import Cookie, CookieInventory
 
 #: Field names left out of a digest unless the slice counts source lines.
@@ -83,14 +82,7 @@ class InventorySlice:
         return (cookie for cookie in inventory.cookies if cookie.category in wanted)
 
     def digest(self, inventory: CookieInventory) -> str:
-        """A digest of this slice of ``inventory``: equal when the page would show the same.
-        (The collector is paused: the description makes thousands of short-lived objects,
-        which would have it walk the whole inventory again and again; see
-        ``collector_paused``.)"""
-        with collector_paused():
-            return self._digest(inventory)
-
-    def _digest(self, inventory: CookieInventory) -> str:
+        """A digest of this slice of ``inventory``: equal when the page would show the same."""
         plain = _Plain(self.lines)
         chosen = self.chosen(inventory)
         # One description a line: a value's own line breaks are escaped within it.
