@@ -22,7 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..inventory.collector import collector_paused
-from ..render.packed import Packed, Part, classes_of, pack_body, packed_rows, unpack
+from ..render.packed import Packed, Part, classes_of, pack_body, packed_rows, release, unpack
 from .transforms import builder_class, cookie_tables, table_bodies
 
 
@@ -48,6 +48,7 @@ class PackTableBodies(SphinxTransform):
                 for row in body.children:
                     for row_id in row["ids"]:
                         self.document.ids[row_id] = packed
+                release(body)
 
 
 def unpack_in_place(packed: packed_rows) -> nodes.tbody:

@@ -184,6 +184,18 @@ def pack_body(body: nodes.tbody) -> packed_rows | None:
     return packed
 
 
+def release(body: nodes.Element) -> None:
+    """Let the nodes of a body that was packed go as soon as the body is dropped: each node and
+    its children refer to each other (``parent``), a cycle that only Python's collector would
+    find, after walking them, and the tables of a large page are hundreds of thousands of
+    objects. Emptying every element's children breaks the cycles."""
+    pending: list[nodes.Element] = [body]
+    while pending:
+        element = pending.pop()
+        pending.extend(child for child in element.children if isinstance(child, nodes.Element))
+        element.children = []
+
+
 def _refuse() -> Packed:
     raise _Refused
 
