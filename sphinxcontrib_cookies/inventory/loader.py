@@ -48,17 +48,25 @@ def parse_inventory(
             )
         ) from None
     with collector_paused():
-        root, problems = compose(text, path, keep_depth=READ_DEPTH)
-        if root is None:
-            required = quoted_keys(declaration.top_level.required_keys)
-            raise InventoryError(
-                InventoryProblem(
-                    path, 1, "empty", f"the inventory is empty; add at least {required}"
-                )
-            )
-        reader = InventoryReader(path, len(data), declaration, limits)
-        reader.problems.extend(problems)
-        return reader.read(root)
+        inventory = _read(text, path, len(data), declaration, limits)
+    return inventory
+
+
+def _read(
+    text: str, path: str, size: int, declaration: Format, limits: InventoryLimits
+) -> CookieInventory:
+    """The parse itself. Its own function, so that the YAML tree (millions of objects in a
+    large file) is gone when it returns, before the collector is restored: the collector's
+    first pass after the pause would otherwise walk all of it (0.5 s at 100,000 cookies)."""
+    root, problems = compose(text, path, keep_depth=READ_DEPTH)
+    if root is None:
+        required = quoted_keys(declaration.top_level.required_keys)
+        raise InventoryError(
+            InventoryProblem(path, 1, "empty", f"the inventory is empty; add at least {required}")
+        )
+    reader = InventoryReader(path, size, declaration, limits)
+    reader.problems.extend(problems)
+    return reader.read(root)
 
 
 def load_inventory(
