@@ -188,6 +188,20 @@ def test_a_body_of_plain_cells_is_packed_and_unpacked_as_it_was() -> None:
     assert packed.astext().split("\n") == ["_ga", "Acme", "plain <text> & more", "(x)", ""]
 
 
+def test_a_text_that_reads_like_attributes_is_packed_as_text() -> None:
+    """Attributes are shared by their ``repr``, texts by themselves: a cell's text that reads
+    like the attributes of another node stays a text."""
+    body = body_of(
+        nodes.paragraph("", "", nodes.inline("", "(x)", classes=["cookie-storage"])),
+        nodes.paragraph("", "{'classes': ['cookie-storage']}"),
+        nodes.paragraph("", "", nodes.literal("", "_ga")),
+        nodes.paragraph("", "{}"),
+    )
+    packed = pack_body(body)
+    assert packed is not None
+    assert unpack(packed).pformat() == body.pformat()
+
+
 @pytest.mark.parametrize(
     "cell",
     [

@@ -10,7 +10,7 @@ any other builder.
 
 Only what a cookie table's body holds is packed: rows of cells of paragraphs of text,
 literals, links, spans and raw HTML, with no attribute that changes how they are written
-beyond their ids and classes. A body holding anything else is left as it is.
+beyond their classes and the rows' ids. A body holding anything else is left as it is.
 """
 
 from __future__ import annotations
@@ -56,8 +56,8 @@ _CHILDREN: Mapping[str, tuple[type[nodes.Node], ...]] = MappingProxyType(
         "raw": (nodes.Text,),
     }
 )
-#: Attributes that change how a kind is written to HTML, beyond ids and classes (which every
-#: kind may have, but a paragraph): a body with one of them is not packed.
+#: Attributes that leave a body as nodes: those that change how an element is written beyond
+#: its classes, and the ids of any element but a row (the writer places a row's alone).
 _WRITTEN: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "row": frozenset(),
@@ -106,14 +106,16 @@ class _Packer:
     writes once: most cells of a column have the same attributes, many the same text."""
 
     def __init__(self) -> None:
-        self.shared: dict[object, Any] = {}
+        self.texts: dict[str, str] = {}
+        #: By their ``repr``: apart from the texts, which may read like one.
+        self.attribute_sets: dict[str, dict[str, Any]] = {}
 
     def text(self, text: str) -> str:
-        return self.shared.setdefault(text, text)  # type: ignore[no-any-return]
+        return self.texts.setdefault(text, text)
 
     def attributes(self, attributes: dict[str, Any]) -> dict[str, Any]:
         kept = {name: value for name, value in attributes.items() if value != []}
-        return self.shared.setdefault(repr(kept), kept)  # type: ignore[no-any-return]
+        return self.attribute_sets.setdefault(repr(kept), kept)
 
     def element(self, node: nodes.Element, kind: str) -> Packed:
         """``node`` packed, where it is of ``kind`` (its very class: a subclass may be
