@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sphinx.search.en import SearchEnglish
 from sphinx.testing.util import SphinxTestApp
 
 from sphinxcontrib_cookies.inventory import load_inventory
@@ -148,6 +149,8 @@ def test_html_names_break_only_between_their_parts(built: dict[str, SphinxTestAp
     assert '<span class="pre">campaign_</span><wbr /><span class="pre">ref</span>' in page
     assert '<span class="pre">_pk_</span><wbr /><span class="pre">ses.*</span>' in page
     assert '<span class="pre">sessionid</span>' in page  # one part: nothing to break
-    # the search index still knows each name whole
+    # the search index still knows each name whole, as its stem (which depends on the version
+    # of the English stemmer: "_pk_ses" or "_pk_se")
     index = output(built["html"], "searchindex.js")
-    assert '"campaign_ref"' in index and '"_pk_ses"' in index
+    stem = SearchEnglish({}).stem
+    assert all(f'"{stem(name).lower()}"' in index for name in ("campaign_ref", "_pk_ses"))
