@@ -118,15 +118,18 @@ def is_website(builder: Builder | type[Builder]) -> bool:
 
 def held_script(
     script: str | tuple[str, dict[str, Any]] | dict[str, Any], category: str
-) -> tuple[str | None, dict[str, Any]]:
+) -> tuple[str, dict[str, Any]]:
     """A script of ``cookies_scripts`` as ``add_js_file`` takes it, held for ``category``:
     ``type="text/plain"`` until cookieconsent runs it (a ``type`` the project gives, such as
     ``module``, becomes the ``data-type`` that cookieconsent restores)."""
     if isinstance(script, str):
-        filename: str | None = script
+        filename = script
         attributes: dict[str, Any] = {}
     elif isinstance(script, dict):
-        filename, attributes = None, dict(script)
+        # An inline script has no file: "" rather than None, as Sphinx names it when it adds
+        # the registered scripts again before writing (Sphinx 8 kept both, and the page ran
+        # the snippet twice).
+        filename, attributes = "", dict(script)
     else:
         filename, attributes = script[0], dict(script[1])
     given_type = attributes.pop("type", None)
