@@ -66,9 +66,11 @@ def test_paths_that_are_not_files_are_refused_before_they_are_read(tmp_path: Pat
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "Exception" not in result.stderr
     warnings = file_warnings(result.stderr)
+    # Located at the link (Sphinx 8) or at the device it leads to (Sphinx 9 resolves it).
+    device = warnings.pop("zero.yaml", None) or warnings.pop("zero", None)
+    assert device == "the inventory is a device, not a file; name a YAML file"
     assert warnings == {
         "fifo.yaml": "the inventory is a named pipe (FIFO), not a file; name a YAML file",
-        "zero": "the inventory is a device, not a file; name a YAML file",
         "folder.yaml": "the inventory is a folder, not a file; name the YAML file in it",
         "loop.yaml": "the inventory's path is a loop of symbolic links (a link that leads "
         "back to itself); point the link at the YAML file",
@@ -120,7 +122,9 @@ def test_the_size_limit_is_checked_on_what_is_read(tmp_path: Path) -> None:
     (srcdir / "maps.yaml").symlink_to("/proc/self/maps")
     app = build_copy("unused", tmp_path, confoverrides={"cookies_max_file_size": 300})
     lines = strip_colors(app.warning.getvalue()).splitlines()
-    [warning] = [line for line in lines if line.startswith("/proc/")]
+    # Located at the link (Sphinx 8) or at the file it leads to (Sphinx 9 resolves it).
+    at = ("/proc/", str(srcdir / "maps.yaml"))
+    [warning] = [line for line in lines if line.startswith(at)]
     assert warning.endswith("[cookies.limit]") and "larger than 300 bytes" in warning
 
 
