@@ -251,7 +251,7 @@ class CookieTableDirective(_InventoryDirective):
             count=self.flag("count"),
             consent_choices=self.config.cookies_banner,
         )
-        with collector_paused():  # thousands of nodes, none of them garbage (loader.py)
+        with collector_paused():  # thousands of nodes, none of them garbage (collector.py)
             rendered = render_tables(inventory, options, self.unique_ids())
             spare_cells(rendered.tables, self.config.smartquotes_action)
         self.domain.note_targets(self.env.docname, rendered.targets)

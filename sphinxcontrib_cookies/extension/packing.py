@@ -22,7 +22,18 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..inventory.collector import collector_paused
-from ..render.packed import Packed, Part, classes_of, pack_body, packed_rows, release, unpack
+from ..render.packed import (
+    ATTRIBUTES,
+    CHILDREN,
+    KIND,
+    Packed,
+    Part,
+    classes_of,
+    pack_body,
+    packed_rows,
+    release,
+    unpack,
+)
 from .transforms import builder_class, cookie_tables, table_bodies
 
 
@@ -136,10 +147,10 @@ class _Writer:
 
     def row(self, packed: Packed) -> None:
         row = nodes.row()
-        for name, value in packed[1].items():
+        for name, value in packed[ATTRIBUTES].items():
             row[name] = list(value) if isinstance(value, list) else value
         self.translator.visit_row(row)
-        for cell in packed[5]:
+        for cell in packed[CHILDREN]:
             self.cell(cell)  # type: ignore[arg-type]
         self.translator.depart_row(row)
 
@@ -148,11 +159,11 @@ class _Writer:
         self.body.append(
             self.tag("td", classes_of(cell), lambda c: starttag(nodes.entry(classes=c), "td", ""))
         )
-        paragraphs = cell[5]
+        paragraphs = cell[CHILDREN]
         end = "</p>" if len(paragraphs) == 1 else "</p>\n"
         for paragraph in paragraphs:
             self.body.append(self.paragraph)
-            for part in paragraph[5]:
+            for part in paragraph[CHILDREN]:
                 self.part(part)
             self.body.append(end)
         self.body.append("</td>\n")
@@ -161,7 +172,7 @@ class _Writer:
         if isinstance(part, str):
             self.body.append(self.encode(part))
             return
-        kind, children = part[0], part[5]
+        kind, children = part[KIND], part[CHILDREN]
         starttag = self.translator.starttag
         if kind == "literal":
             self.body.append(
@@ -200,10 +211,10 @@ class _Writer:
                 "a",
                 "",
                 CLASS="reference external",
-                href=part[1]["refuri"],
+                href=part[ATTRIBUTES]["refuri"],
             )
         )
-        self.body.extend(self.encode(str(text)) for text in part[5])
+        self.body.extend(self.encode(str(text)) for text in part[CHILDREN])
         self.body.append("</a>")
 
     def literal_text(self, text: str) -> None:

@@ -14,7 +14,17 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..render.packed import Packed, Part, cells, classes_of, pack_node, text_of, with_children
+from ..render.packed import (
+    CHILDREN,
+    KIND,
+    Packed,
+    Part,
+    cells,
+    classes_of,
+    pack_node,
+    text_of,
+    with_children,
+)
 from ..render.widths import name_parts
 from .transforms import cookie_tables, packed_bodies, table_bodies
 
@@ -140,13 +150,13 @@ def _row_with_break_points(row: Packed) -> Packed:
 
 def _cell_with_break_points(cell: Packed) -> Packed:
     paragraphs = []
-    for paragraph in cell[5]:
+    for paragraph in cell[CHILDREN]:
         assert not isinstance(paragraph, str)
         parts: list[Part] = []
-        for part in paragraph[5]:
+        for part in paragraph[CHILDREN]:
             names = (
                 name_parts(text_of(part))
-                if not isinstance(part, str) and part[0] == "literal" and not classes_of(part)
+                if not isinstance(part, str) and part[KIND] == "literal" and not classes_of(part)
                 else []
             )
             parts.append(pack_node(name_with_break_points(names)) if len(names) > 1 else part)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from docutils import nodes
 from sphinx.builders import Builder
@@ -37,23 +37,24 @@ def cookie_tables(document: nodes.document) -> list[nodes.table]:
 
 def table_bodies(table: nodes.table) -> list[nodes.tbody]:
     """The bodies of ``table``, found among its children: no walk of every cell."""
-    return [
-        part
-        for group in table.children
-        if isinstance(group, nodes.tgroup)
-        for part in group.children
-        if isinstance(part, nodes.tbody)
-    ]
+    return _bodies(table, nodes.tbody)
 
 
 def packed_bodies(table: nodes.table) -> list[packed_rows]:
     """The bodies of ``table`` that were packed (``extension/packing.py``)."""
+    return _bodies(table, packed_rows)
+
+
+BodyT = TypeVar("BodyT", bound=nodes.Element)
+
+
+def _bodies(table: nodes.table, kind: type[BodyT]) -> list[BodyT]:
     return [
         part
         for group in table.children
         if isinstance(group, nodes.tgroup)
         for part in group.children
-        if isinstance(part, packed_rows)
+        if isinstance(part, kind)
     ]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from docutils import nodes
 from docutils.writers import html5_polyglot
@@ -31,6 +31,10 @@ Packed: TypeAlias = tuple[
     str, dict[str, Any], str, str | None, int | None, tuple["Part", ...], str | None
 ]
 Part: TypeAlias = "str | Packed"
+#: Where a ``Packed`` keeps its kind, its attributes and its children.
+KIND: Final = 0
+ATTRIBUTES: Final = 1
+CHILDREN: Final = 5
 
 _KINDS: Mapping[str, type[nodes.Element]] = MappingProxyType(
     {
@@ -216,13 +220,13 @@ def words(parts: tuple[Part, ...]) -> Iterator[str]:
     for part in parts:
         if isinstance(part, str):
             yield part
-        elif part[0] == "raw":
-            text = "".join(str(child) for child in part[5])
+        elif part[KIND] == "raw":
+            text = "".join(str(child) for child in part[CHILDREN])
             for pattern in _NOT_WORDS:
                 text = pattern.sub("", text)
             yield text
         else:
-            yield from words(part[5])
+            yield from words(part[CHILDREN])
 
 
 def _unpack(part: Part) -> nodes.Node:
@@ -239,15 +243,11 @@ def _unpack(part: Part) -> nodes.Node:
     return element
 
 
-def unpack_rows(rows: tuple[Packed, ...]) -> list[nodes.row]:
-    """The rows as they were packed: new nodes, equal to the old."""
-    return [_unpack(row) for row in rows]
-
-
 def unpack(packed: packed_rows) -> nodes.tbody:
+    """The body as it was packed: new nodes, equal to the old."""
     body = nodes.tbody()
     body.source, body.line = packed.source, packed.line
-    body.extend(unpack_rows(packed.rows))
+    body.extend([_unpack(row) for row in packed.rows])
     return body
 
 
@@ -256,26 +256,27 @@ def text_of(part: Part) -> str:
     line, as docutils joins them."""
     if isinstance(part, str):
         return part
-    separator = "\n\n" if part[0] == "entry" else ""
-    return separator.join(text_of(child) for child in part[5])
+    separator = "\n\n" if part[KIND] == "entry" else ""
+    return separator.join(text_of(child) for child in part[CHILDREN])
 
 
 def cells(row: Packed) -> tuple[Packed, ...]:
-    return row[5]  # type: ignore[return-value]
+    return row[CHILDREN]  # type: ignore[return-value]
 
 
 def classes_of(part: Packed) -> list[str]:
-    classes: list[str] = part[1].get("classes", [])
+    classes: list[str] = part[ATTRIBUTES].get("classes", [])
     return classes
 
 
 def with_children(part: Packed, children: tuple[Part, ...]) -> Packed:
-    return (*part[:5], children, part[6])
+    kind, attributes, rawsource, source, line, _, uid = part
+    return (kind, attributes, rawsource, source, line, children, uid)
 
 
 def literals_of(cell: Packed) -> Iterator[str]:
     """The text of each literal of a cell (its names)."""
-    for paragraph in cell[5]:
-        for part in paragraph[5]:
-            if not isinstance(part, str) and part[0] == "literal":
+    for paragraph in cell[CHILDREN]:
+        for part in paragraph[CHILDREN]:
+            if not isinstance(part, str) and part[KIND] == "literal":
                 yield text_of(part)
