@@ -3,6 +3,7 @@ builder writes exactly what it wrote from the nodes, and the nodes come back as 
 
 from __future__ import annotations
 
+import json
 import pickle
 import shutil
 from pathlib import Path
@@ -11,7 +12,10 @@ import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
+from sphinxcontrib_cookies.extension.transforms import cookie_tables as doctree_tables
+from sphinxcontrib_cookies.extension.widths import column_hints
 from sphinxcontrib_cookies.render.packed import pack_body, packed_rows, unpack
+from sphinxcontrib_cookies.render.widths import PAPER, SCREEN, note_packed_rows, plan_widths
 
 from conftest import ROOTS as ROOTS_DIR
 from conftest import build_copy
@@ -167,6 +171,64 @@ def test_a_theme_translator_writes_the_rows_itself(tmp_path: Path) -> None:
     ]
     assert cells and all("themed" in cell.classes for cell in cells)
     assert packed_bodies(builds[True])  # packed, and unpacked for the theme's translator
+    # the names still get their break points ("_vc_ses_*"), from the unpacked nodes
+    marked = '<span class="pre">_vc_</span><wbr /><span class="pre">ses_*</span>'
+    assert marked in pages["policy.html"]
+
+
+def test_html_notes_what_columns_need_as_it_packs(tmp_path: Path) -> None:
+    """HTML builders note what each packed body needs of its columns where the page is read
+    (in a ``-j`` build's workers); builders that unpack the bodies do not."""
+    html = build("present-widths", tmp_path / "html", "html", packed=True)
+    bodies = packed_bodies(html)
+    assert bodies and all(body.width_notes is not None for body in bodies)
+    assert '<col style="width: ' in written(html, "html")["index.html"]  # the plan is written
+    latex = build("present-widths", tmp_path / "latex", "latex", packed=True)
+    bodies = packed_bodies(latex)
+    assert bodies and all(body.width_notes is None for body in bodies)
+
+
+def test_widths_planned_from_the_notes_are_those_planned_from_the_rows(tmp_path: Path) -> None:
+    """The notes taken as a body is packed plan what its rows would; notes taken for another
+    layout (a builder that read the page before) are left aside for the rows."""
+    trees = doctrees(build("present-widths", tmp_path, "html", packed=True))
+    tables = [table for tree in trees.values() for table in doctree_tables(tree)]
+    assert len(tables) > 3
+    for table in tables:
+        hints = column_hints(table)
+        for body in table.findall(packed_rows):
+            assert body.width_notes == note_packed_rows(hints, SCREEN, body.rows)
+        planned = {}
+        for way in ("notes", "rows", "other layout", "widened"):
+            copy = table.deepcopy()
+            for body in copy.findall(packed_rows):
+                if way == "rows":
+                    body.width_notes = None
+                elif way == "other layout":
+                    body.width_notes = note_packed_rows(hints, PAPER, body.rows)
+                elif way == "widened":  # the plan reads the notes, not the rows
+                    body.width_notes = note_packed_rows(hints, SCREEN, body.rows)
+                    body.width_notes[0].least = 70
+            plan_widths([copy], hints, SCREEN)
+            planned[way] = [colspec["colwidth"] for colspec in copy.findall(nodes.colspec)]
+        assert planned["notes"] == planned["rows"] == planned["other layout"]
+        assert planned["widened"][0] > planned["notes"][0]
+
+
+def test_a_name_with_break_points_is_indexed_as_it_is_written(tmp_path: Path) -> None:
+    """``$%#&_{}~^`` breaks after ``_`` in HTML. The search index reads the name, not the
+    HTML that marks the break (where its ``&`` is ``&amp;``, and was indexed as "amp")."""
+    for packed in (True, False):
+        app = build("hardening-injection", tmp_path / str(packed), "html", packed)
+        files = written(app, "html")
+        assert (
+            '<span class="pre">$%#&amp;_</span><wbr /><span class="pre">{}~^</span>'
+            in files["index.html"]
+        )
+        index = files["searchindex.js"]
+        terms = json.loads(index[len("Search.setIndex(") : -1])["terms"]
+        assert "amp" not in terms
+        assert len(terms) > 20  # the index was read
 
 
 def body_of(*cells: nodes.Element) -> nodes.tbody:
@@ -186,6 +248,25 @@ def test_a_body_of_plain_cells_is_packed_and_unpacked_as_it_was() -> None:
     assert packed is not None
     assert unpack(packed).pformat() == body.pformat()
     assert packed.astext().split("\n") == ["_ga", "Acme", "plain <text> & more", "(x)", ""]
+
+
+def test_the_words_of_a_body_hold_each_text_once() -> None:
+    """The search index keeps the pages of each word: a text it reads twice in a page adds
+    nothing the second time."""
+    body = nodes.tbody(
+        "",
+        *[
+            nodes.row(
+                "",
+                nodes.entry("", nodes.paragraph("", "Session")),
+                nodes.entry("", nodes.paragraph("", f"cookie {number}")),
+            )
+            for number in (1, 2)
+        ],
+    )
+    packed = pack_body(body)
+    assert packed is not None
+    assert packed.astext().split("\n") == ["Session", "cookie 1", "cookie 2"]
 
 
 def test_a_text_that_reads_like_attributes_is_packed_as_text() -> None:

@@ -3,6 +3,7 @@ HTML, LaTeX and text; the text builder never breaks a name, a domain or a word i
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -122,6 +123,24 @@ def widths(*hints: tuple[WidthHint, list[str]]) -> list[int]:
             (width.note_name if hint is WidthHint.NAME else width.note_text)(text)
         planned.append(width)
     return fit_widths(planned)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_column_wants_room_for_nine_texts_in_ten(seed: int) -> None:
+    """What a column would like is its tenth longest text, however its texts were noted: in
+    one column, or in two that were merged (as the bodies of one directive's tables are)."""
+    rng = random.Random(seed)
+    lengths = [rng.randint(1, 70) for _ in range(rng.randint(1, 60))]
+    whole, first, second = (ColumnWidth(WidthHint.PROSE) for _ in range(3))
+    for number, length in enumerate(lengths):
+        whole.note_text("x" * length)
+        (first if number % 3 else second).note_text("x" * length)
+    first.merge(second)
+    ordered = sorted(min(length, 60) for length in lengths)
+    expected = max(whole.least, ordered[(len(ordered) - 1) * 9 // 10])
+    assert whole.wanted == first.wanted == expected
+    assert whole.least == first.least == min(max(lengths), 10)
+    assert ColumnWidth(WidthHint.PROSE).wanted == 1  # nothing noted: its least
 
 
 def test_a_wide_name_column_gives_way_to_prose() -> None:

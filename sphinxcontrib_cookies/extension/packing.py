@@ -3,11 +3,14 @@
 See ``render/packed.py`` for why. A body is packed by the last of the read-time transforms,
 after the page was translated and its quotes made typographic, so that what is packed is what
 would have been written. Every builder that does not write HTML gets the body back as the
-nodes it was, before any post-transform (``UnpackTableBodies``); the HTML builders' own
-post-transforms here read the packed rows (``render/widths.py``, ``presentation.py``), and
-the HTML writer writes them in one pass (``visit_packed_rows``) exactly as Sphinx's HTML5
-translator would write the nodes; where the translator is not Sphinx's own (a theme's may
-write tables its own way), the body is unpacked there and the translator writes the nodes.
+nodes it was, before any post-transform (``UnpackTableBodies``). For the HTML builders, what
+the cells need of their columns is noted as the body is packed (``render/widths.py``), and
+the writer writes the rows in one pass (``visit_packed_rows``) exactly as Sphinx's HTML5
+translator would write the nodes, names with their break points (``presentation.py``); where
+the translator is not Sphinx's own (a theme's may write tables its own way), the body is
+unpacked there and the translator writes the nodes. Both happen where a ``-j`` build works
+in parallel (reading, writing), not in its main process, which runs the post-transforms of
+one page after another.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
@@ -32,9 +36,12 @@ from ..render.packed import (
     pack_body,
     packed_rows,
     release,
+    text_of,
     unpack,
 )
+from .presentation import NAME_CELL, add_break_points, marked_name
 from .transforms import builder_class, cookie_tables, table_bodies
+from .widths import note_packed_widths
 
 
 class PackTableBodies(SphinxTransform):
@@ -50,16 +57,28 @@ class PackTableBodies(SphinxTransform):
             self.pack()
 
     def pack(self) -> None:
+        noted = writes_packed(self.env)
         for table in cookie_tables(self.document):
             for body in table_bodies(table):
                 packed = pack_body(body)
                 if packed is None:
                     continue
+                if noted:
+                    note_packed_widths(self.env, table, packed)
                 body.replace_self(packed)
                 for row in body.children:
                     for row_id in row["ids"]:
                         self.document.ids[row_id] = packed
                 release(body)
+
+
+def writes_packed(env: BuildEnvironment) -> bool:
+    """Whether the build's builder writes packed bodies as they are: those that write HTML,
+    but for EPUB (``UnpackTableBodies``)."""
+    from sphinx.builders._epub_base import EpubBuilder
+
+    builder = builder_class(env)
+    return builder.format == "html" and not issubclass(builder, EpubBuilder)
 
 
 def unpack_in_place(packed: packed_rows) -> nodes.tbody:
@@ -81,10 +100,7 @@ class UnpackTableBodies(SphinxPostTransform):
     default_priority = 1
 
     def is_supported(self) -> bool:
-        from sphinx.builders._epub_base import EpubBuilder
-
-        builder = builder_class(self.env)
-        return builder.format != "html" or issubclass(builder, EpubBuilder)
+        return not writes_packed(self.env)
 
     def run(self, **kwargs: Any) -> None:
         for packed in list(self.document.findall(packed_rows)):
@@ -156,17 +172,31 @@ class _Writer:
 
     def cell(self, cell: Packed) -> None:
         starttag = self.translator.starttag
+        classes = classes_of(cell)
         self.body.append(
-            self.tag("td", classes_of(cell), lambda c: starttag(nodes.entry(classes=c), "td", ""))
+            self.tag("td", classes, lambda c: starttag(nodes.entry(classes=c), "td", ""))
         )
+        names = NAME_CELL in classes
         paragraphs = cell[CHILDREN]
         end = "</p>" if len(paragraphs) == 1 else "</p>\n"
         for paragraph in paragraphs:
             self.body.append(self.paragraph)
             for part in paragraph[CHILDREN]:
+                if names and self.name(part):
+                    continue
                 self.part(part)
             self.body.append(end)
         self.body.append("</td>\n")
+
+    def name(self, part: Part) -> bool:
+        """Writes a name with its break points (``presentation.add_break_points``), if
+        ``part`` is a name that has any."""
+        if isinstance(part, str) or part[KIND] != "literal" or classes_of(part):
+            return False
+        marked = marked_name(text_of(part))
+        if marked is not None:
+            self.body.append(marked)
+        return marked is not None
 
     def part(self, part: Part) -> None:
         if isinstance(part, str):
@@ -232,6 +262,10 @@ def visit_packed_rows(translator: HTML5Translator, node: packed_rows) -> None:
     if not _can_write_packed(translator, node):
         body = unpack(node)
         body.parent, body.document = node.parent, node.document
+        for row in body.children:
+            for entry in row.children:
+                if NAME_CELL in entry["classes"]:
+                    add_break_points(entry)
         body.walkabout(translator)
         raise nodes.SkipNode
     body = nodes.tbody()

@@ -13,20 +13,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
 
-from ..render.packed import (
-    CHILDREN,
-    KIND,
-    Packed,
-    Part,
-    cells,
-    classes_of,
-    pack_node,
-    text_of,
-    with_children,
-)
 from ..render.widths import name_parts
-from .transforms import cookie_tables, packed_bodies, table_bodies
+from .transforms import cookie_tables, table_bodies
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 STYLESHEET = "cookies.css"
@@ -91,7 +81,10 @@ class LabelCellsForCards(SphinxPostTransform):
     and the search index would have to index. (The renderer marks the cells with nothing in
     them, which cards leave out, and the long names, which alone may break: a mark costs
     nothing where the rows are made, and a pass over every cell here would run in the main
-    process of a ``-j`` build, one page after another.)"""
+    process of a ``-j`` build, one page after another.)
+
+    Names get their break points here in bodies that are nodes; in packed bodies, the writer
+    adds them as it writes each name (``packing.py``), in a ``-j`` build's workers."""
 
     default_priority = 200
     formats = ("html",)
@@ -114,8 +107,6 @@ class LabelCellsForCards(SphinxPostTransform):
                     for entry in row.children:
                         if isinstance(entry, nodes.entry) and NAME_CELL in entry["classes"]:
                             add_break_points(entry)
-            for packed in packed_bodies(table):
-                packed.set_rows(tuple(_row_with_break_points(row) for row in packed.rows))
 
 
 #: The class of the cells of names.
@@ -125,43 +116,28 @@ NAME_CELL = "cookie-name"
 LINE_BREAK_OPPORTUNITY = "<wbr />"
 
 
-def name_with_break_points(parts: list[str]) -> nodes.raw:
+def marked_name(name: str) -> str | None:
     """A name in literal style, as Sphinx writes one, with a line break opportunity between
-    its parts. One raw node, rather than a text node per part, so that the search index
-    (which reads a raw node's text without its tags) still finds the whole name."""
+    its parts (``name_parts``); None for a name of one part."""
+    parts = name_parts(name)
+    if len(parts) == 1:
+        return None
     spans = LINE_BREAK_OPPORTUNITY.join(
         f'<span class="pre">{html.escape(part, quote=False)}</span>' for part in parts
     )
-    return nodes.raw(
-        "", f'<code class="docutils literal notranslate">{spans}</code>', format="html"
-    )
+    return f'<code class="docutils literal notranslate">{spans}</code>'
 
 
-def _row_with_break_points(row: Packed) -> Packed:
-    """``add_break_points`` for a packed row (``render/packed.py``)."""
-    return with_children(
-        row,
-        tuple(
-            _cell_with_break_points(cell) if NAME_CELL in classes_of(cell) else cell
-            for cell in cells(row)
-        ),
-    )
+class breakable_name(nodes.literal):  # type: ignore[misc]
+    """A name that HTML writes with its break points (``marked_name``): a literal still, whose
+    text the search index reads as the name (raw HTML would give it the tags' entities)."""
 
 
-def _cell_with_break_points(cell: Packed) -> Packed:
-    paragraphs = []
-    for paragraph in cell[CHILDREN]:
-        assert not isinstance(paragraph, str)
-        parts: list[Part] = []
-        for part in paragraph[CHILDREN]:
-            names = (
-                name_parts(text_of(part))
-                if not isinstance(part, str) and part[KIND] == "literal" and not classes_of(part)
-                else []
-            )
-            parts.append(pack_node(name_with_break_points(names)) if len(names) > 1 else part)
-        paragraphs.append(with_children(paragraph, tuple(parts)))
-    return with_children(cell, tuple(paragraphs))
+def visit_breakable_name(translator: HTML5Translator, node: breakable_name) -> None:
+    marked = marked_name(node.astext())
+    assert marked is not None  # made for names of more than one part only (add_break_points)
+    translator.body.append(marked)
+    raise nodes.SkipNode
 
 
 def add_break_points(entry: nodes.entry) -> None:
@@ -172,12 +148,13 @@ def add_break_points(entry: nodes.entry) -> None:
         for name in list(paragraph.children):
             if not isinstance(name, nodes.literal) or name["classes"]:
                 continue
-            parts = name_parts(name.astext())
-            if len(parts) > 1:
-                name.replace_self(name_with_break_points(parts))
+            text = name.astext()
+            if len(name_parts(text)) > 1:
+                name.replace_self(breakable_name(name.rawsource, text))
 
 
 def setup_presentation(app: Sphinx) -> None:
     app.connect("config-inited", add_static_path)
     app.connect("builder-inited", add_stylesheet)
     app.add_post_transform(LabelCellsForCards)
+    app.add_node(breakable_name, html=(visit_breakable_name, None))

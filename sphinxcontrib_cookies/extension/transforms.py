@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import Any
 
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-
-from ..render.packed import packed_rows
 
 
 def builder_class(env: BuildEnvironment) -> type[Builder]:
@@ -36,25 +34,14 @@ def cookie_tables(document: nodes.document) -> list[nodes.table]:
 
 
 def table_bodies(table: nodes.table) -> list[nodes.tbody]:
-    """The bodies of ``table``, found among its children: no walk of every cell."""
-    return _bodies(table, nodes.tbody)
-
-
-def packed_bodies(table: nodes.table) -> list[packed_rows]:
-    """The bodies of ``table`` that were packed (``extension/packing.py``)."""
-    return _bodies(table, packed_rows)
-
-
-BodyT = TypeVar("BodyT", bound=nodes.Element)
-
-
-def _bodies(table: nodes.table, kind: type[BodyT]) -> list[BodyT]:
+    """The bodies of ``table`` that are nodes (not packed), found among its children: no
+    walk of every cell."""
     return [
         part
         for group in table.children
         if isinstance(group, nodes.tgroup)
         for part in group.children
-        if isinstance(part, kind)
+        if isinstance(part, nodes.tbody)
     ]
 
 

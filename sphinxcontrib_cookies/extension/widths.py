@@ -8,10 +8,20 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..render import COLUMNS, WidthHint
-from ..render.widths import PAPER, SCREEN, TEXT, WIDTH_GROUP, plan_widths
+from ..render.packed import packed_rows
+from ..render.widths import (
+    PAPER,
+    SCREEN,
+    TEXT,
+    WIDTH_GROUP,
+    Layout,
+    note_packed_rows,
+    plan_widths,
+)
 from .transforms import builder_class, cookie_tables
 
 _COLUMN_CLASS = "cookie-"
@@ -34,6 +44,16 @@ def column_hints(table: nodes.table) -> list[WidthHint]:
 LAYOUTS = MappingProxyType({"html": SCREEN, "text": TEXT})
 
 
+def builder_layout(env: BuildEnvironment) -> Layout:
+    return LAYOUTS.get(builder_class(env).format, PAPER)
+
+
+def note_packed_widths(env: BuildEnvironment, table: nodes.table, body: packed_rows) -> None:
+    """Notes what the cells of a packed ``body`` of ``table`` need, for the layout of the
+    builder that reads the page; ``PlanColumnWidths`` then only adds the notes up."""
+    body.width_notes = note_packed_rows(column_hints(table), builder_layout(env), body.rows)
+
+
 class PlanColumnWidths(SphinxPostTransform):
     """Plans the widths of every cookie table for the builder's layout, one plan for the
     tables of each directive."""
@@ -41,7 +61,7 @@ class PlanColumnWidths(SphinxPostTransform):
     default_priority = 150  # before the HTML and LaTeX touches (200), which read the plan
 
     def run(self, **kwargs: Any) -> None:
-        layout = LAYOUTS.get(builder_class(self.env).format, PAPER)
+        layout = builder_layout(self.env)
         groups: dict[object, list[nodes.table]] = {}
         for table in cookie_tables(self.document):
             groups.setdefault(table.get(WIDTH_GROUP) or id(table), []).append(table)

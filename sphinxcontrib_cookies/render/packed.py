@@ -88,16 +88,22 @@ class packed_rows(nodes.General, nodes.Element):  # type: ignore[misc]
     node of the cells' words, for the search index; writers never see it."""
 
     rows: tuple[Packed, ...] = ()
+    #: What the cells need of their columns, noted for the builder that reads the page
+    #: (``render/widths.py``, ``note_packed_rows``); None until then.
+    width_notes: tuple[Any, ...] | None = None
 
     def set_rows(self, rows: tuple[Packed, ...]) -> None:
-        """Keep ``rows``, and their words for the search index."""
+        """Keep ``rows``, and their words for the search index: each cell's text once, as the
+        index keeps a set of pages for each word, however often it is read in one."""
         self.rows = rows
+        self.width_notes = None
         del self[:]
-        self += nodes.Text("\n".join(words(rows)))
+        self += nodes.Text("\n".join(dict.fromkeys(words(rows))))
 
     def copy(self) -> packed_rows:
         copied: packed_rows = super().copy()
         copied.rows = self.rows
+        copied.width_notes = self.width_notes
         return copied
 
 

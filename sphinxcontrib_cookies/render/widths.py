@@ -154,14 +154,17 @@ class ColumnWidth:
     hint: WidthHint = WidthHint.TEXT
     layout: Layout = PAPER
     least: int = 1
-    lengths: list[int] = field(default_factory=list)
+    #: How many of its texts would like each width (a few dozen widths, however many rows).
+    lengths: dict[int, int] = field(default_factory=dict)
 
     @property
     def wanted(self) -> int:
-        if not self.lengths:
-            return self.least
-        ordered = sorted(self.lengths)
-        return max(self.least, ordered[(len(ordered) - 1) * 9 // 10])
+        rank = (sum(self.lengths.values()) - 1) * 9 // 10  # of the tenth longest, in order
+        for length in sorted(self.lengths):
+            rank -= self.lengths[length]
+            if rank < 0:
+                return max(self.least, length)
+        return self.least
 
     @property
     def floor(self) -> int:
@@ -190,13 +193,22 @@ class ColumnWidth:
         else:
             self.note_word(max(map(len, _SPACES.split(text))))
         limit = PROSE_COLUMN_WIDTH if self.hint is WidthHint.PROSE else TEXT_COLUMN_WIDTH
-        self.lengths.append(min(len(text), limit))
+        self._note_length(min(len(text), limit))
 
     def note_name(self, name: str) -> None:
         """A name; where names may break, the column gives way to running text when room is
         short, down to the longest whole name."""
         self.least = max(self.least, self.layout.least_for_name(name))
-        self.lengths.append(self.layout.wanted_for_name(name))
+        self._note_length(self.layout.wanted_for_name(name))
+
+    def _note_length(self, length: int) -> None:
+        self.lengths[length] = self.lengths.get(length, 0) + 1
+
+    def merge(self, other: ColumnWidth) -> None:
+        """What ``other`` noted, noted here too."""
+        self.least = max(self.least, other.least)
+        for length, count in other.lengths.items():
+            self.lengths[length] = self.lengths.get(length, 0) + count
 
 
 def _between(low: Sequence[int], high: Sequence[int], table_width: int) -> list[int]:
@@ -260,6 +272,29 @@ def _note_cell(width: ColumnWidth, entry: nodes.Element) -> None:
     width.note_text(entry.astext())
 
 
+def _note_packed_rows(widths: Sequence[ColumnWidth], rows: Iterable[Packed]) -> None:
+    for row in rows:
+        for width, cell in zip(widths, cells(row), strict=False):
+            _note_packed_cell(width, cell)
+
+
+def note_packed_rows(
+    hints: Sequence[WidthHint], layout: Layout, rows: Iterable[Packed]
+) -> tuple[ColumnWidth, ...]:
+    """What the cells of packed rows need of their columns, for ``layout``: noted where the
+    rows are packed, which in a ``-j`` build is in parallel, and only merged into the plan
+    (``plan_widths``), which runs in the main process, one page after another."""
+    widths = tuple(ColumnWidth(hint, layout) for hint in hints)
+    _note_packed_rows(widths, rows)
+    return widths
+
+
+def _same_columns(noted: Sequence[ColumnWidth], widths: Sequence[ColumnWidth]) -> bool:
+    return [(width.hint, width.layout) for width in noted] == [
+        (width.hint, width.layout) for width in widths
+    ]
+
+
 def plan_widths(tables: Iterable[nodes.table], hints: Sequence[WidthHint], layout: Layout) -> None:
     """One plan for ``tables`` (of one directive: the same columns, whose ``hints`` are
     given), for a builder's ``layout``, written into the ``colwidth`` of their colspecs."""
@@ -270,9 +305,12 @@ def plan_widths(tables: Iterable[nodes.table], hints: Sequence[WidthHint], layou
     for group in groups:  # the rows are children of the head and body: no walk of every node
         for part in group.children:
             if isinstance(part, packed_rows):
-                for row in part.rows:
-                    for width, cell in zip(widths, cells(row), strict=False):
-                        _note_packed_cell(width, cell)
+                noted = part.width_notes
+                if noted is not None and _same_columns(noted, widths):
+                    for width, note in zip(widths, noted, strict=True):
+                        width.merge(note)
+                else:
+                    _note_packed_rows(widths, part.rows)
                 continue
             if not isinstance(part, (nodes.thead, nodes.tbody)):
                 continue
