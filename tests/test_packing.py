@@ -269,6 +269,26 @@ def test_the_words_of_a_body_hold_each_text_once() -> None:
     assert packed.astext().split("\n") == ["Session", "cookie 1", "cookie 2"]
 
 
+def test_a_loaded_body_reads_its_rows_only_when_asked() -> None:
+    """In a pickle the rows are one string of bytes: loading the page makes none of their
+    objects (a ``-j`` build's main process never reads them); they come back when read, and a
+    body loaded and pickled again without being read keeps them."""
+    body = body_of(
+        nodes.paragraph("", "", nodes.literal("_ga", "_ga")),
+        nodes.paragraph("", "Keeps the visit"),
+    )
+    packed = pack_body(body)
+    assert packed is not None
+    loaded = pickle.loads(pickle.dumps(packed))
+    assert isinstance(loaded.__dict__["_pickled_rows"], bytes)
+    assert "_rows" not in loaded.__dict__
+    again = pickle.loads(pickle.dumps(loaded))
+    assert loaded.astext() == again.astext() == packed.astext()
+    assert again.rows == loaded.rows == packed.rows
+    assert unpack(again).pformat() == body.pformat()
+    assert loaded.copy().rows == packed.rows
+
+
 def test_a_text_that_reads_like_attributes_is_packed_as_text() -> None:
     """Attributes are shared by their ``repr``, texts by themselves: a cell's text that reads
     like the attributes of another node stays a text."""

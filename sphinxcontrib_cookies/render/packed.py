@@ -15,6 +15,7 @@ beyond their classes and the rows' ids. A body holding anything else is left as 
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
@@ -85,24 +86,45 @@ _INLINE_ELEMENTS = frozenset(html5_polyglot.HTMLTranslator.supported_inline_tags
 
 class packed_rows(nodes.General, nodes.Element):  # type: ignore[misc]
     """A table body, packed (``rows``: one ``Packed`` row each). Its one child is a text
-    node of the cells' words, for the search index; writers never see it."""
+    node of the cells' words, for the search index; writers never see it.
 
-    rows: tuple[Packed, ...] = ()
+    In a pickled doctree the rows are one string of bytes, loaded only where they are read
+    (``rows``). A ``-j`` build's main process loads the doctree of every page it hands to a
+    worker to write, then runs only the post-transforms and the search index, which read the
+    width notes and the words: the rows, most of the page's objects, would only have made
+    work for its garbage collector, with every page loaded so far still held."""
+
+    _rows: tuple[Packed, ...] = ()
+    #: The rows, pickled, until they are read.
+    _pickled_rows: bytes | None = None
     #: What the cells need of their columns, noted for the builder that reads the page
     #: (``render/widths.py``, ``note_packed_rows``); None until then.
     width_notes: tuple[Any, ...] | None = None
 
+    @property
+    def rows(self) -> tuple[Packed, ...]:
+        if self._pickled_rows is not None:
+            self._rows = pickle.loads(self._pickled_rows)
+            self._pickled_rows = None
+        return self._rows
+
     def set_rows(self, rows: tuple[Packed, ...]) -> None:
         """Keep ``rows``, and their words for the search index: each cell's text once, as the
         index keeps a set of pages for each word, however often it is read in one."""
-        self.rows = rows
+        self._rows, self._pickled_rows = rows, None
         self.width_notes = None
         del self[:]
         self += nodes.Text("\n".join(dict.fromkeys(words(rows))))
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        if "_rows" in state:
+            state["_pickled_rows"] = pickle.dumps(state.pop("_rows"), pickle.HIGHEST_PROTOCOL)
+        return state
+
     def copy(self) -> packed_rows:
         copied: packed_rows = super().copy()
-        copied.rows = self.rows
+        copied._rows, copied._pickled_rows = self._rows, self._pickled_rows
         copied.width_notes = self.width_notes
         return copied
 
