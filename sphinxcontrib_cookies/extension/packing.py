@@ -39,7 +39,7 @@ from ..render.packed import (
     text_of,
     unpack,
 )
-from .presentation import NAME_CELL, add_break_points, marked_name
+from .presentation import NAME_CELL, mark_names, marked_name
 from .transforms import builder_class, cookie_tables, table_bodies
 from .widths import note_packed_widths
 
@@ -262,10 +262,7 @@ def visit_packed_rows(translator: HTML5Translator, node: packed_rows) -> None:
     if not _can_write_packed(translator, node):
         body = unpack(node)
         body.parent, body.document = node.parent, node.document
-        for row in body.children:
-            for entry in row.children:
-                if NAME_CELL in entry["classes"]:
-                    add_break_points(entry)
+        mark_names(body)
         body.walkabout(translator)
         raise nodes.SkipNode
     body = nodes.tbody()

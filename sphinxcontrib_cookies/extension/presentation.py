@@ -103,10 +103,7 @@ class LabelCellsForCards(SphinxPostTransform):
                 table.parent.insert(table.parent.index(table), style)
             table["classes"].append(name)
             for body in table_bodies(table):
-                for row in body.children:
-                    for entry in row.children:
-                        if isinstance(entry, nodes.entry) and NAME_CELL in entry["classes"]:
-                            add_break_points(entry)
+                mark_names(body)
 
 
 #: The class of the cells of names.
@@ -138,6 +135,14 @@ def visit_breakable_name(translator: HTML5Translator, node: breakable_name) -> N
     assert marked is not None  # made for names of more than one part only (add_break_points)
     translator.body.append(marked)
     raise nodes.SkipNode
+
+
+def mark_names(body: nodes.tbody) -> None:
+    """``add_break_points`` in every cell of names of a body that is nodes."""
+    for row in body.children:
+        for entry in row.children:
+            if isinstance(entry, nodes.entry) and NAME_CELL in entry["classes"]:
+                add_break_points(entry)
 
 
 def add_break_points(entry: nodes.entry) -> None:

@@ -201,14 +201,14 @@ class ColumnWidth:
         self.least = max(self.least, self.layout.least_for_name(name))
         self._note_length(self.layout.wanted_for_name(name))
 
-    def _note_length(self, length: int) -> None:
-        self.lengths[length] = self.lengths.get(length, 0) + 1
+    def _note_length(self, length: int, count: int = 1) -> None:
+        self.lengths[length] = self.lengths.get(length, 0) + count
 
     def merge(self, other: ColumnWidth) -> None:
         """What ``other`` noted, noted here too."""
         self.least = max(self.least, other.least)
         for length, count in other.lengths.items():
-            self.lengths[length] = self.lengths.get(length, 0) + count
+            self._note_length(length, count)
 
 
 def _between(low: Sequence[int], high: Sequence[int], table_width: int) -> list[int]:
