@@ -49,6 +49,11 @@ DOMAIN_PATTERN = rf"\.?{DOMAIN_LABEL}+(?:\.{DOMAIN_LABEL}+)*\.?"
 _DOMAIN = re.compile(DOMAIN_PATTERN)
 
 
+def is_domain(host: str) -> bool:
+    """Whether ``host`` is written as a domain (``DOMAIN_PATTERN``, and nothing invisible)."""
+    return bool(_DOMAIN.fullmatch(host)) and host.isprintable()
+
+
 def cookie_subject(node: Node) -> str:
     """How messages name a cookie entry: by its name (the first of its names), as written,
     before the names are checked; "a cookie entry" when it gives none."""
@@ -150,7 +155,7 @@ class CookieValuesReader(LegalValuesReader):
         if value is None:
             return None
         host = value.strip()
-        if not _DOMAIN.fullmatch(host) or not host.isprintable():
+        if not is_domain(host):
             self.report(
                 node.line,
                 "value",

@@ -23,6 +23,7 @@ from .fields import FORMAT, FORMAT_VERSION
 from .limits import DEFAULT_LIMITS, InventoryLimits
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
+from .quick_values import QUICK_READERS, SLOW, QuickReader
 from .reader import EntryInvalid, kind_of
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
@@ -129,10 +130,14 @@ class InventoryReader(CookieValuesReader):
         of the fields with a problem are added to ``flagged``."""
         reading = self.readings[section.name]
         values = dict(reading.defaults)
-        for field, attribute, read in reading.fields:
+        for field, attribute, read, quick in reading.fields:
             if field.key in found and field.key not in skip:
+                node = found[field.key][1]
+                if quick is not None and (value := quick(self, node, field)) is not SLOW:
+                    values[attribute] = value
+                    continue
                 before = self.reported
-                value = self.read_kind(read, field, found[field.key][1], field.subject_for(entry))
+                value = self.read_kind(read, field, node, field.subject_for(entry))
                 if value is not None:
                     values[attribute] = value
                 if flagged is not None and self.reported > before:
@@ -309,7 +314,11 @@ class InventoryReader(CookieValuesReader):
             )
             return ()
         field = self.declaration.cookie.field("name" if "name" in found else "names")
-        names = self.read_value(field, found[field.key][1], "")
+        node = found[field.key][1]
+        quick = QUICK_READERS.get(field.kind)
+        if quick is not None and (names := quick(self, node, field)) is not SLOW:
+            return names  # type: ignore[no-any-return]
+        names = self.read_value(field, node, "")
         return names if isinstance(names, tuple) else ()
 
 
@@ -382,7 +391,7 @@ _AS_WRITTEN: Mapping[Kind, Callable[[str], object]] = MappingProxyType(
 class _Reading:
     """A section made ready to read many entries: each field with its attribute and reader."""
 
-    fields: tuple[tuple[Field, str, KindReader], ...]
+    fields: tuple[tuple[Field, str, KindReader, QuickReader | None], ...]
     defaults: dict[str, Any]
     #: The attributes of the required fields.
     required: tuple[str, ...]
@@ -390,9 +399,9 @@ class _Reading:
     @classmethod
     def of(cls, section: Section[Any]) -> _Reading:
         fields = tuple(
-            (field, field.attribute, _KIND_READERS[field.kind])
+            (field, field.attribute, _KIND_READERS[field.kind], QUICK_READERS.get(field.kind))
             for field in section.fields
             if field.attribute is not None
         )
-        required = tuple(attribute for field, attribute, _ in fields if field.required)
+        required = tuple(attribute for field, attribute, _, _ in fields if field.required)
         return cls(fields, section.defaults(), required)
