@@ -20,6 +20,7 @@ from typing import Any
 from .cookie_values import JAVASCRIPT_OBJECT_KEYS, CookieValuesReader, cookie_subject
 from .declaration import Field, Format, Kind, Section, require_every_kind
 from .fields import FORMAT, FORMAT_VERSION
+from .hints import quoted_keys
 from .limits import DEFAULT_LIMITS, InventoryLimits
 from .model import Category, Cookie, CookieInventory, LocalizedText, Provider
 from .problems import InventoryError, InventoryProblem, shown
@@ -27,11 +28,6 @@ from .quick_values import QUICK_READERS, SLOW, QuickReader
 from .reader import EntryInvalid, kind_of
 from .yamltree import Mapping as MappingNode
 from .yamltree import Node, Refused, Scalar, Sequence
-
-
-def quoted_keys(keys: tuple[str, ...]) -> str:
-    """``'categories' and 'cookies'``."""
-    return " and ".join(f"'{key}'" for key in keys)
 
 
 class InventoryReader(CookieValuesReader):
@@ -105,6 +101,9 @@ class InventoryReader(CookieValuesReader):
 
     def read_value(self, field: Field, node: Node, entry: str) -> object:
         """The value of one field of ``entry``, read by the reader of its kind."""
+        quick = QUICK_READERS.get(field.kind)
+        if quick is not None and (value := quick(self, node, field)) is not SLOW:
+            return value
         return self.read_kind(_KIND_READERS[field.kind], field, node, field.subject_for(entry))
 
     def read_kind(self, read: KindReader, field: Field, node: Node, what: str) -> object:
@@ -133,11 +132,9 @@ class InventoryReader(CookieValuesReader):
         for field, attribute, read, quick in reading.fields:
             if field.key in found and field.key not in skip:
                 node = found[field.key][1]
-                if quick is not None and (value := quick(self, node, field)) is not SLOW:
-                    values[attribute] = value
-                    continue
                 before = self.reported
-                value = self.read_kind(read, field, node, field.subject_for(entry))
+                if quick is None or (value := quick(self, node, field)) is SLOW:
+                    value = self.read_kind(read, field, node, field.subject_for(entry))
                 if value is not None:
                     values[attribute] = value
                 if flagged is not None and self.reported > before:
@@ -314,11 +311,7 @@ class InventoryReader(CookieValuesReader):
             )
             return ()
         field = self.declaration.cookie.field("name" if "name" in found else "names")
-        node = found[field.key][1]
-        quick = QUICK_READERS.get(field.kind)
-        if quick is not None and (names := quick(self, node, field)) is not SLOW:
-            return names  # type: ignore[no-any-return]
-        names = self.read_value(field, node, "")
+        names = self.read_value(field, found[field.key][1], "")
         return names if isinstance(names, tuple) else ()
 
 
@@ -389,7 +382,7 @@ _AS_WRITTEN: Mapping[Kind, Callable[[str], object]] = MappingProxyType(
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    """A section made ready to read many entries: each field with its attribute and reader."""
+    """A section made ready to read many entries: each field with its attribute and readers."""
 
     fields: tuple[tuple[Field, str, KindReader, QuickReader | None], ...]
     defaults: dict[str, Any]

@@ -50,3 +50,8 @@ def listed(words: Collection[str], limit: int = 20) -> str:
         return ", ".join(map(shown, words))
     first = [shown(word) for word, _ in zip(words, range(limit), strict=False)]
     return f"{', '.join(first)} and {len(words) - limit:,} more"
+
+
+def quoted_keys(keys: tuple[str, ...]) -> str:
+    """``'categories' and 'cookies'``."""
+    return " and ".join(f"'{key}'" for key in keys)

@@ -12,7 +12,8 @@ from .collector import collector_paused
 from .declaration import Format
 from .fields import FORMAT
 from .files import DEFAULT_MAX_BYTES, read_inventory_file
-from .format_reader import InventoryReader, quoted_keys
+from .format_reader import InventoryReader
+from .hints import quoted_keys
 from .limits import DEFAULT_LIMITS, InventoryLimits
 from .model import CookieInventory
 from .problems import InventoryError, InventoryProblem
