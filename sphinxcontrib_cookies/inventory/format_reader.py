@@ -100,17 +100,19 @@ class InventoryReader(CookieValuesReader):
         )
 
     def read_value(self, field: Field, node: Node, entry: str) -> object:
-        """The value of one field of ``entry``, read by the reader of its kind."""
-        quick = QUICK_READERS.get(field.kind)
+        """The value of one field of ``entry``, read by the readers of its kind."""
+        read, quick = _KIND_READERS[field.kind], QUICK_READERS.get(field.kind)
+        return self.read_kind(read, quick, field, node, entry)
+
+    def read_kind(
+        self, read: KindReader, quick: QuickReader | None, field: Field, node: Node, entry: str
+    ) -> object:
+        """``quick``'s value if it takes it, else ``read``'s; when ``read`` reports a problem and
+        finds nothing, the value as written, for the kinds that a page can show as written."""
         if quick is not None and (value := quick(self, node, field)) is not SLOW:
             return value
-        return self.read_kind(_KIND_READERS[field.kind], field, node, field.subject_for(entry))
-
-    def read_kind(self, read: KindReader, field: Field, node: Node, what: str) -> object:
-        """The value ``read`` finds; when it reports a problem and finds nothing, the value as
-        written, for the kinds that a page can show as written."""
         before = self.reported
-        value = read(self, node, what, field)
+        value = read(self, node, field.subject_for(entry), field)
         if value is None and self.reported > before and field.kind in _AS_WRITTEN:
             text = self.as_written(node)
             if text is not None:
@@ -131,10 +133,8 @@ class InventoryReader(CookieValuesReader):
         values = dict(reading.defaults)
         for field, attribute, read, quick in reading.fields:
             if field.key in found and field.key not in skip:
-                node = found[field.key][1]
                 before = self.reported
-                if quick is None or (value := quick(self, node, field)) is SLOW:
-                    value = self.read_kind(read, field, node, field.subject_for(entry))
+                value = self.read_kind(read, quick, field, found[field.key][1], entry)
                 if value is not None:
                     values[attribute] = value
                 if flagged is not None and self.reported > before:
