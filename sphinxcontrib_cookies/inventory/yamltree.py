@@ -198,18 +198,8 @@ class _Composer:
                 items.append(node(item, deeper))
             return Sequence(items, line)
         pairs: list[tuple[Node, Node]] = []
-        plain = self.lines.editor_line is None
         while type(key := get_event()) is not yaml.MappingEndEvent:
-            key_node = node(key, deeper)  # first: a key may be a collection, with its events
-            value: Any = get_event()
-            if plain and type(value) is _SCALAR and value.anchor is None and value.tag is None:
-                # The commonest node, a field's value, made here: a call less per value
-                mark = value.start_mark
-                at = mark.line + 1 if mark is not None else 1
-                value_node: Node = Scalar(value.value, at, not value.style)
-            else:
-                value_node = node(value, deeper)
-            pairs.append((key_node, value_node))
+            pairs.append((node(key, deeper), node(get_event(), deeper)))
         return Mapping(pairs, line)
 
     def skip(self, depth: int) -> None:
